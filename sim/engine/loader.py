@@ -1,0 +1,82 @@
+"""Load a local model from its profile: cache check, conversion, weights, quantization."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import torch
+from transformers import AutoModelForCausalLM, AutoTokenizer, PreTrainedTokenizerFast
+
+from sim.core.generation import ModelInfo, Progress
+from sim.engine import quantize
+from sim.engine.convert import build_cache
+from sim.engine.local import LocalGenerator
+from sim.store.models import ModelFiles, remove_cache
+
+_SPECIAL = ("bos_token", "eos_token", "unk_token", "pad_token")
+
+
+def load_tokenizer(model_dir: Path):
+    """The fast tokenizer straight from tokenizer.json: ~0.06 s against ~0.7 s for
+    AutoTokenizer, which re-resolves the whole tokenizer class hierarchy."""
+    tokenizer_file = model_dir / "tokenizer.json"
+    if not tokenizer_file.is_file():
+        return AutoTokenizer.from_pretrained(model_dir)
+    try:
+        config = json.loads((model_dir / "tokenizer_config.json").read_text())
+    except (OSError, ValueError):
+        config = {}
+    special = {key: config[key] for key in _SPECIAL if isinstance(config.get(key), str)}
+    tokenizer = PreTrainedTokenizerFast(tokenizer_file=str(tokenizer_file), **special)
+    template = model_dir / "chat_template.jinja"
+    if template.is_file():
+        tokenizer.chat_template = template.read_text()
+    elif isinstance(config.get("chat_template"), str):
+        tokenizer.chat_template = config["chat_template"]
+    return tokenizer
+
+
+def _load_weights(model_dir: Path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32)
+
+
+def load_local(files: ModelFiles, progress: Progress) -> LocalGenerator:
+    profile = files.profile
+    files.check_present()
+    if profile.threads:
+        torch.set_num_threads(profile.threads)
+    if files.gguf is not None:
+        model_dir = files.cache_dir
+        if files.cache_state() != "ready":
+            build_cache(files.gguf, model_dir, progress)
+        progress(0.96, "loading weights")
+        try:
+            model = _load_weights(model_dir)
+            tokenizer = load_tokenizer(model_dir)
+        except Exception:
+            # A damaged cache is rebuilt from the GGUF, never trusted.
+            remove_cache(files)
+            build_cache(files.gguf, model_dir, progress)
+            model = _load_weights(model_dir)
+            tokenizer = load_tokenizer(model_dir)
+    else:
+        model_dir = files.hf_dir
+        assert model_dir is not None
+        progress(0.5, "loading weights")
+        model = _load_weights(model_dir)
+        tokenizer = load_tokenizer(model_dir)
+    model = quantize.apply(model, profile.quantization).eval()
+    context = min(profile.context_length, getattr(model.config, "max_position_embeddings", 10**9))
+    info = ModelInfo(
+        id=profile.id,
+        name=profile.name,
+        context_length=context,
+        prompt_style=profile.prompt_style,
+        details={"quantization": profile.quantization, "threads": str(torch.get_num_threads())},
+    )
+    progress(1.0, "ready")
+    return LocalGenerator(model, tokenizer, info)
