@@ -362,6 +362,8 @@ def _load(path: Path) -> _Loaded:
         try:
             if len(raw) > MAX_LINE_BYTES:
                 raise TranscriptError(f"line longer than {MAX_LINE_BYTES} bytes")
+            if not raw.strip():
+                raise TranscriptError("empty line")
             try:
                 item = json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, ValueError, RecursionError):
