@@ -428,7 +428,8 @@ def list_transcripts(home: Home | None = None) -> list[TranscriptSummary]:
         try:
             transcript, warnings = read_transcript(path)
         except TranscriptError as error:
-            summaries.append(TranscriptSummary(path=path, problem=str(error)))
+            reason = str(error).removeprefix(f"{_show(path)}: ")  # the path is listed anyway
+            summaries.append(TranscriptSummary(path=path, problem=reason))
             continue
         summaries.append(summarize(path, transcript, warnings))
     return sorted(summaries, key=_sort_key, reverse=True)
