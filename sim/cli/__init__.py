@@ -29,10 +29,12 @@ def cli(ctx: click.Context, model_spec: str | None) -> None:
 
 def _register() -> None:
     from sim.cli import model
+    from sim.cli import personas
     from sim.cli import transcripts
 
     cli.add_command(model.model)
     cli.add_command(model.bench)
+    cli.add_command(personas.personas)
     cli.add_command(transcripts.export)
     cli.add_command(transcripts.history)
     cli.add_command(transcripts.progress)
