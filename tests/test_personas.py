@@ -362,3 +362,12 @@ def test_file_loader_raises_only_file_problems_on_any_bytes(data: bytes):
             load_persona_file(path, follow_links=False, expect_id=True)
         except FileProblems:
             pass
+
+
+def test_the_documented_example_is_valid():
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "personas.md").read_text()
+    example = re.search(r"```toml\n(.*?)```", docs, re.S).group(1)
+    persona = load_persona_text(example, "docs/personas.md")
+    assert persona.id == "theo-green-room"
+    for name in Persona.model_fields:
+        assert f"`{name}`" in docs, f"docs/personas.md does not document {name}"
