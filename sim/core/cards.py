@@ -16,23 +16,21 @@ import base64
 import binascii
 import json
 import re
-import struct
 import unicodedata
-import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from sim.core.persona import Persona
+from sim.core.png_text import SIGNATURE as PNG_SIGNATURE
+from sim.core.png_text import PngError, text_chunks
 
 MAX_CARD_BYTES = 64 * 1024 * 1024  # a PNG with a large portrait; callers read no more
 MAX_TEXT_CHUNK = 10 * 1024 * 1024  # a card's text, before and after decompression
 MAX_JSON_DEPTH = 64  # real cards nest about six deep
 SIM_FORMAT = 1
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_TEXT_CHUNKS = (b"tEXt", b"zTXt", b"iTXt")
 _CARD_KEYWORDS = ("ccv3", "chara")  # V3 wins when a PNG carries both
 
 
@@ -90,64 +88,14 @@ def _decode_utf8(data: bytes, what: str) -> str:
 
 def png_card_text(data: bytes) -> str:
     """The card JSON carried in a PNG's text chunks."""
-    found: dict[str, str] = {}
-    position = len(PNG_SIGNATURE)
-    while position < len(data):
-        if position + 8 > len(data):
-            raise CardError("truncated PNG (a chunk header is cut off)")
-        length, kind = struct.unpack(">I4s", data[position : position + 8])
-        body_start, body_end = position + 8, position + 8 + length
-        if kind in _TEXT_CHUNKS and length > MAX_TEXT_CHUNK:
-            raise CardError(f"PNG text chunk of {length >> 20} MB is over the {MAX_TEXT_CHUNK >> 20} MB limit")
-        if body_end + 4 > len(data):
-            raise CardError("truncated PNG (a chunk is cut off)")
-        if kind in _TEXT_CHUNKS:
-            body = data[body_start:body_end]
-            (crc,) = struct.unpack(">I", data[body_end : body_end + 4])
-            if zlib.crc32(kind + body) != crc:
-                raise CardError(f"corrupt PNG ({kind.decode()} chunk checksum does not match)")
-            keyword, text = _text_chunk(kind, body)
-            if keyword in _CARD_KEYWORDS:
-                found.setdefault(keyword, text)
-        if kind == b"IEND":
-            break
-        position = body_end + 4
+    try:
+        found = text_chunks(data, _CARD_KEYWORDS, MAX_TEXT_CHUNK)
+    except PngError as error:
+        raise CardError(str(error)) from None
     for keyword in _CARD_KEYWORDS:
         if keyword in found:
             return _unbase64(found[keyword], keyword)
     raise CardError("PNG carries no character card (no 'chara' or 'ccv3' text chunk)")
-
-
-def _inflate(compressed: bytes) -> bytes:
-    inflater = zlib.decompressobj()
-    try:
-        out = inflater.decompress(compressed, MAX_TEXT_CHUNK + 1)
-    except zlib.error:
-        raise CardError("PNG text chunk does not decompress") from None
-    if len(out) > MAX_TEXT_CHUNK or inflater.unconsumed_tail:
-        raise CardError(f"PNG text chunk decompresses to over {MAX_TEXT_CHUNK >> 20} MB")
-    return out
-
-
-def _text_chunk(kind: bytes, body: bytes) -> tuple[str, str]:
-    """(keyword, text) of a tEXt, zTXt or iTXt chunk; ('', '') if it is malformed."""
-    keyword, sep, rest = body.partition(b"\0")
-    if not sep:
-        return "", ""
-    name = keyword.decode("latin-1")
-    if name not in _CARD_KEYWORDS:
-        return name, ""  # not ours: never decompress it
-    if kind == b"tEXt":
-        return name, rest.decode("latin-1")
-    if kind == b"zTXt":
-        return name, _inflate(rest[1:]).decode("latin-1")
-    if len(rest) < 2:
-        raise CardError("malformed iTXt chunk")
-    compressed, rest = rest[0], rest[2:]
-    _language, _, rest = rest.partition(b"\0")
-    _translated, _, text = rest.partition(b"\0")
-    raw = _inflate(text) if compressed else text
-    return name, _decode_utf8(raw, "iTXt chunk")
 
 
 def _unbase64(text: str, keyword: str) -> str:
@@ -197,7 +145,7 @@ def card_from_json(text: str) -> ImportedCard:
     elif spec is None and "name" in card:
         spec, data = "v1", card  # the original flat format
     else:
-        raise CardError(f"not a character card (spec {spec!r}; expected chara_card_v2 or chara_card_v3)")
+        raise CardError(f"not a character card (spec {repr(spec)[:40]}; expected chara_card_v2 or chara_card_v3)")
     return persona_from_card_data(spec, data)
 
 
@@ -218,13 +166,11 @@ _DEFAULTS: dict[str, Any] = {
     "event": "an evening mixer for people in the industry",
     "speaking_style": "Short, natural spoken lines, one or two sentences at a time.",
     "goals": ["meet a few people worth talking to again"],
-    "challenges": [
-        {
-            "summary": "a busy stretch at work",
-            "details": ["Honestly, it's been a long week, and I'm glad of a quiet minute."],
-            "needs": ["someone to listen"],
-        }
-    ],
+    "challenges": [{
+        "summary": "a busy stretch at work",
+        "details": ["Honestly, it's been a long week, and I'm glad of a quiet minute."],
+        "needs": ["someone to listen"],
+    }],
     "opportunity": {
         "offer": "knows someone the user should meet and can introduce them",
         "trust_needed": 0.6,
@@ -243,9 +189,8 @@ _DEFAULTS: dict[str, Any] = {
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}.get(
-        type(value), "a number"
-    )
+    kinds = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
+    return kinds.get(type(value), "a number")
 
 
 def _clean(text: str) -> str:
