@@ -1,0 +1,7 @@
+"""The turn grader: listening, helpfulness and pitching, 0-3 each, with evidence quoted
+from the user's own words and one tip. Pure Python, deterministic, fast."""
+
+from sim.core.grading.grader import GRADER_VERSION, grade_turn
+from sim.core.grading.types import AXES, ContextLine, Evidence, Grade, PersonaBrief, Signal
+
+__all__ = ["AXES", "GRADER_VERSION", "ContextLine", "Evidence", "Grade", "PersonaBrief", "Signal", "grade_turn"]

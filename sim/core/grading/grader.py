@@ -1,0 +1,110 @@
+"""grade_turn: the three levels, evidence, signals and a tip for one user turn."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Sequence
+
+from sim.core.grading.analysis import Turn, read_turn
+from sim.core.grading.helping import detect_helping
+from sim.core.grading.listening import detect_listening, listening_level
+from sim.core.grading.pitching import detect_pitching, pitching_level
+from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS, tokens
+from sim.core.grading.tips import TipContext, topic_of, write_tip
+from sim.core.grading.types import ContextLine, Grade, PersonaBrief, Signal
+
+GRADER_VERSION = "rules-1"
+
+NEUTRAL_PERSONA = PersonaBrief(name="them")
+
+
+def grade_turn(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str) -> Grade:
+    """Grade one user turn. Never raises: input it cannot read gets neutral, low-confidence
+    levels with the UNCLEAR signal."""
+    try:
+        return _grade(persona, context, user_turn)
+    except Exception:  # a grading bug must not break a conversation; tests keep this path unused
+        return _unclear(_tip_context(NEUTRAL_PERSONA, ""), reason="error")
+
+
+def _grade(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str) -> Grade:
+    persona = persona if isinstance(persona, PersonaBrief) else NEUTRAL_PERSONA
+    lines = _context_lines(context)
+    turn = read_turn(persona, lines, user_turn if isinstance(user_turn, str) else "")
+    tip_ctx = _tip_context(persona, turn.last_line)
+    if not turn.tokens:
+        return _unclear(tip_ctx, reason="empty")
+    if not turn.english:
+        return _unclear(tip_ctx, reason="language")
+
+    pitch = detect_pitching(turn)
+    help_ = detect_helping(turn, pitch)
+    listen = detect_listening(turn, pitch)
+    pitching = pitching_level(pitch, listen.answers_question, help_.strings)
+    helpfulness = help_.level
+    listening = listening_level(listen, pitching, helpfulness)
+    levels = (listening, helpfulness, pitching)
+
+    evidence = tuple(sorted(turn.evidence, key=lambda e: (e.start, e.end, e.signal)))
+    return Grade(
+        listening=listening,
+        helpfulness=helpfulness,
+        pitching=pitching,
+        evidence=evidence,
+        tip=write_tip(tip_ctx, levels, listen, help_, pitch),
+        signals=frozenset(turn.signals),
+        confidence=_confidence(turn, pitching, helpfulness),
+        grader_version=GRADER_VERSION,
+    )
+
+
+def _context_lines(context: Any) -> list[ContextLine]:
+    """Accept ContextLine objects or plain mappings; skip anything else."""
+    lines: list[ContextLine] = []
+    for item in list(context or [])[-12:]:
+        if isinstance(item, ContextLine):
+            lines.append(item)
+        elif isinstance(item, Mapping) and item.get("speaker") in ("persona", "user"):
+            lines.append(ContextLine(speaker=item["speaker"], text=str(item.get("text", ""))))
+    return lines
+
+
+def _tip_context(persona: PersonaBrief, last_line: str) -> TipContext:
+    name = str(persona.name or "").strip()
+    first = name.split()[0] if name.split() else "them"
+    needs = [str(n) for n in (persona.needs or ()) if str(n).strip()]
+    return TipContext(first_name=first, topic=topic_of(last_line, name), need=needs[0] if needs else "")
+
+
+def _unclear(ctx: TipContext, reason: str) -> Grade:
+    about = ctx.topic or "what they just said"
+    if reason == "language":
+        tip = f"The grader reads English only. Try it in English: ask {ctx.first_name} about {about}."
+    else:
+        tip = f"Say something to {ctx.first_name} in words: pick up {about} and ask about it."
+    return Grade(
+        listening=0,
+        helpfulness=0,
+        pitching=0,
+        evidence=(),
+        tip=tip,
+        signals=frozenset({Signal.UNCLEAR}),
+        confidence=0.1,
+        grader_version=GRADER_VERSION,
+    )
+
+
+def _confidence(turn: Turn, pitching: int, helpfulness: int) -> float:
+    confidence = 0.85
+    if len(turn.tokens) < 3:
+        confidence -= 0.25
+    if len(turn.raw) > HEAD_CHARS + TAIL_CHARS:
+        confidence -= 0.15  # only the head and tail were read
+    if pitching >= 2 and helpfulness >= 2:
+        confidence -= 0.1  # mixed turns are where people disagree most
+    return round(max(0.05, min(1.0, confidence)), 3)
+
+
+def words_in(text: str) -> int:
+    """Word count used by session metrics, consistent with the grader's tokens."""
+    return len(tokens(text)) if len(text) < 200_000 else len(text.split())

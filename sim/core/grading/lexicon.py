@@ -1,0 +1,369 @@
+"""The phrase patterns the grader looks for, grouped by what they mean.
+
+Patterns run on the cleaned turn (same offsets as the user's text, curly quotes made
+straight) and are case-insensitive unless marked. They describe conversational forms
+from the guidelines (reflections, offers, pitches and asks), not particular sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", I)
+
+
+_ME_WILL = r"i(?:'ll| will| can| could| can also|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to| am (?:happy|glad) to|'d love to| would love to)"
+_HELP_VERB = (
+    r"(?:send|email|e-mail|text|forward|share|introduce|intro|connect|put you in touch|loop|cc|copy|"
+    r"ping|message|dm|drop|bring|grab|walk|take you|show you around|lend|pass|ask|dig|look up|"
+    r"find|check|review|airdrop|print|mail|point you|recommend|write|make an intro|set up an intro)"
+)
+
+# ---------------------------------------------------------------- listening
+REFLECTION = _words(
+    r"(?:it |that |this )?sounds? like",
+    r"you(?:'re| are) saying", r"you mean", r"if i(?:'m| am) hearing (?:you|this|that)",
+    r"what i(?:'m| am) hearing", r"in other words", r"if i understand",
+    r"(?:it |that )?seems? like you", r"you seem", r"you sound",
+    r"(?:that |it |this )?must (?:be|have been|feel|get|hurt|sting)",
+    r"(?:that |it )(?:has|have) to (?:sting|hurt|be|feel)",
+    r"i(?:'d| would)? imagine", r"i can imagine", r"i can (?:see|hear|tell) (?:why|how|that|the)",
+    r"no wonder",
+    r"you(?:'re| are| were) (?:carrying|feeling|stuck|torn|worried|being|caught|juggling|dealing|"
+    r"doing all|basically|essentially|the one|left|trying|paying|questioning|starting|protective|"
+    r"out of|still|already|caught)",
+    r"(?<!do )(?<!did )(?<!would )you feel", r"you(?:'ve| have) been", r"you(?:'d| would) rather",
+    r"you care (?:a lot )?about", r"(?<!if )(?<!do )you want (?:it|them|to)",
+)
+# "So you're...", "So the...", "So every..." at the start of a statement paraphrase them.
+REFLECTIVE_SO = re.compile(
+    r"^(?:(?:ok(?:ay)?|right|ah|oh|hm+|yeah|wow),?\s+)?so,?\s+(?:basically\s+)?(?:you|your|it's|it|the|they|"
+    r"they're|that's|anything|everything|every|what|he|she|this|there's|nobody|no one|even|on|"
+    r"the real)\b",
+    I,
+)
+FEELING = _words(
+    r"frustrat\w*", r"exhaust\w*", r"drain\w*", r"demorali[sz]\w*", r"dishearten\w*",
+    r"discourag\w*", r"stress\w*", r"overwhelm\w*", r"scary", r"scared", r"terrif\w*",
+    r"painful", r"hurts?", r"stings?", r"tough", r"rough", r"brutal", r"awful", r"terrible",
+    r"lonely", r"isolat\w*", r"unfair", r"upsetting", r"upset", r"anxious", r"anxiety",
+    r"worr(?:y|ied|ying|ies)", r"heartbreak\w*", r"gut[- ]punch", r"gutting", r"devastat\w*",
+    r"tiring", r"burn(?:ed|t|ing)? ?out", r"rattled", r"guilt\w*", r"doubt\w*", r"nerve-?wracking",
+    r"uncomfortable", r"a lot to (?:carry|handle|deal with|take on|juggle)", r"a lot on your plate",
+    r"steep price", r"difficult", r"grind", r"sucks", r"(?:i'm|i am|so) sorry", r"oof", r"ouch",
+    r"ugh", r"yikes", r"oh no", r"that's a lot", r"(?:so|really|pretty|incredibly) hard",
+    r"hard (?:thing|spot|place|position|road)", r"exposed", r"disappointing", r"deflating",
+    r"stuck", r"infuriating", r"maddening", r"demanding",
+)
+# Empathy phrased from the user's side that is still about them.
+EMPATHY_FROM_ME = _words(
+    r"i(?:'d| would) be (?:\w+ )?(?:rattled|worried|furious|frustrated|exhausted|nervous|scared|"
+    r"upset|gutted|angry|stressed|lost|devastated)",
+    r"i hear (?:you|that)", r"i get (?:it|that|why)", r"i feel (?:for you|that|you)",
+    r"i(?:'m| am) (?:so )?sorry", r"i can only imagine",
+)
+SELF_FEELING = re.compile(r"\b(?:i(?:'m| am| was| feel|'ve been| have been)|we(?:'re| are| were))\s+(?:\w+\s+)?$", I)
+GENERALISING = _words(
+    r"everywhere", r"these days", r"nowadays", r"in general", r"all over", r"every (?:company|"
+    r"hospital|school|team|industry|business|field)", r"always \w*(?:push|complain)\w*", r"always (?:like that|the case)",
+    r"that's (?:fundraising|business|life|the industry|the job|how it goes|how it is)",
+    r"it is what it is", r"part of the job", r"welcome to", r"such is life", r"everyone (?:has|deals)",
+    r"so important", r"the future",
+    r"you'll figure it out", r"it'll (?:happen|work out)", r"don't worry",
+)
+MINIMAL_WORDS = frozenset(
+    """cool nice neat great awesome interesting wow whoa oh ah ha haha lol huh hmm right yeah yep
+    yes sure totally true okay ok gotcha indeed fair wild crazy damn man dude ouch oof ugh yikes
+    no way really very so that's thats makes sense i see agree feel that hear you get it exactly
+    definitely absolutely amazing fun lovely good point same word sweet super fascinating got
+    love how well mm mhm uh huh nice one wonderful ah a lot of brutal tough rough noted hah""".split()
+)
+TOPIC_CHANGE = _words(
+    r"random question", r"by the way", r"btw", r"unrelated", r"on (?:another|a different|a "
+    r"separate) note", r"changing the subject", r"change of subject", r"speaking of which",
+    r"that reminds me", r"off[- ]topic", r"different topic", r"side note", r"totally different",
+    r"anyway(?:s)?,? (?:i|did|have|are|so|what|how|do|is)", r"before i forget",
+    r"did you (?:see|catch|hear) the (?:keynote|talk|game|news|panel|speaker|session)",
+    r"have you tried the (?:food|coffee|bar|drinks|snacks|wine)", r"the weather",
+    r"(?:canon|sony|nikon|iphone|android) person",
+)
+GENERIC_QUESTION = _words(
+    r"what (?:do|did) you do(?: here| for (?:a living|work))?",
+    r"what(?:'s| is) your (?:job|role|title|line of work|background|company|name|field|story|deal)",
+    r"where do you work", r"who do you work (?:for|with)", r"what company", r"what brings you",
+    r"what brought you", r"how(?:'s| is| are) (?:the|your) (?:conference|event|day|week|evening|night|"
+    r"summit|expo|fair|meetup|show|weekend|congress|gala)(?: going| been)?",
+    r"(?:how )?are you enjoying", r"having fun", r"first time (?:here|at)", r"been (?:here|to one of these) before",
+    r"where are you (?:from|based)", r"how long have you been (?:at|with|in|there|doing)",
+    r"what(?:'s| is) (?:the|your|its|their) [\w' ]{0,24}(?:called|name)(?: again)?",
+    r"what do you (?:think|make) of the (?:conference|event|keynote|talks|venue|food)",
+    r"what(?:'s| is) new", r"what about you", r"how about you", r"and you",
+    r"do you come to these (?:often|a lot)", r"what do you do at \w+",
+)
+# The persona asked about the user: then self-disclosure is an answer, not a pitch.
+ASKED_ABOUT_USER = _words(
+    r"what about you", r"how about you", r"and you", r"what do you do", r"what brings you",
+    r"what brought you", r"are you (?:a|an|in|on|with|from|here|clinical|also|the|too|one)",
+    r"do you (?:work|do|teach|build|make|run)", r"what(?:'s| is) your", r"what kind of \w+ do you",
+    r"what are you (?:working|making|building|doing|up to)", r"where do you", r"tell me about you",
+    r"your (?:field|background|line of work|story|work|job|company|role)", r"you in the",
+    r"who are you with", r"enough about me", r"what year are you", r"you have a (?:shop|booth|"
+    r"company|startup|stand)", r"do you have", r"have you (?:been|worked|done)",
+)
+
+# ---------------------------------------------------------------- the user's own side
+SELF_DISCLOSURE = _words(
+    r"i(?:'m| am) (?:a|an|now a|now an|currently a|still a|just a|actually a|also a)\s+\w+",
+    r"i(?:'m| am) (?:in|at|on the|with) (?:a |an |the )?[\w-]+", r"i was (?:a|an|the)\s+\w+",
+    r"i (?:work|worked|run|ran|manage|managed|lead|led|teach|taught|built|started|founded|own|"
+    r"owned|consult|studied|study|import|sell|design|designed|made the jump|came from|spent)\b",
+    r"i used to", r"i(?:'ve| have) (?:been|worked|done|spent|run|led|managed|built)",
+    r"my (?:team|company|startup|firm|agency|studio|business|lab|group|job|role|work|clients|shop|"
+    r"department|old|last|previous|former|own|experience|background|career)",
+    r"at my (?:last|old|previous|current) (?:job|company|place|firm|school|hospital|nonprofit)",
+    r"in my experience", r"when i was", r"we (?:use|used|had|have had|ran|tried|moved|see|saw|went)",
+    r"on a team i was on", r"i (?:was|am) (?:in|on) the same", r"i(?:'m| am) in the same boat",
+    r"mostly (?:\w+ )?(?:hospitals|schools|contracts|clients)", r"my \w+ (?:was|did) the same",
+    r"same (?:here|with me)", r"me too", r"same thing happened to me", r"i had the same",
+)
+
+# ---------------------------------------------------------------- pitching
+_PRODUCT_NOUN = (
+    r"(?:product|platform|tool|app|software|solution|services|technology|dashboard|course|courses|"
+    r"workshops?|bootcamp|podcast|newsletter|channel|portfolio|offering|plugin|api|device|"
+    r"clients|customers|users|pilots|terms|pricing|rates|deck|whitepaper|brochure|beta|crm|analytics)"
+)
+_ORGANISATION = r"(?:startup|studio|agency|consultancy|firm|company|foundation|charity|organi[sz]ation|nonprofit|team|business)"
+_SELLING_VERB = (
+    r"(?:does|do|makes|builds|offers|handles|runs|helps|charges|provides|specializes|specialises|fixes|solves|"
+    r"writes|places|spends|can (?:help|fix|solve|do|get)|will|has (?:helped|placed|gotten|built)|have (?:helped|placed|gotten))"
+)
+PROMOTION = _words(
+    r"(?:our|my) (?:[\w-]+ ){0,3}?" + _PRODUCT_NOUN,
+    r"(?:our|my) (?:[\w-]+ ){0,2}?" + _ORGANISATION + r" " + _SELLING_VERB,
+    r"we at \w+ (?:have|has|are|published|built|offer|make|help)", r"my book",
+    r"we pay [\w ]{0,20}referrals?",
+    r"we (?:help|helps|offer|provide|sell|specialize|specialise|solve|fix|handle|place|"
+    r"take \d+|just launched|launched|are launching|'re launching|do exactly|do that for|work with "
+    r"(?:\d+|dozens|hundreds)|make (?:a|an|the)\s+[\w-]+\s+(?:platform|tool|app|product|software))",
+    r"(?:that's|this is|which is) (?:exactly )?(?:what|why) (?:we|our|you need)",
+    r"exactly what \w+ (?:does|do|solves|fixes|is built for)",
+    r"you (?:need|should get|should try|want) (?:a|an|our|better|some) (?:[\w-]+ ){0,3}"
+    r"(?:software|tool|platform|app|crm|system|solution|service)",
+    r"the kind of thing (?:my|our|we|i) \w+", r"i sell for \w+",
+    r"i(?:'m| am) (?:the )?(?:founder|co-founder|cofounder|ceo|cto) (?:of|at)",
+    r"i run (?:partnerships|sales|marketing|business development|bd|growth) (?:for|at)",
+    r"i(?:'ve| have) (?:placed|raised|helped) (?:over |more than )?\d",
+    r"i(?:'m| am) (?:honestly |probably |literally )?(?:one of )?the (?:best|top)",
+    r"best in the (?:category|business|region|market|industry|state|city|country)",
+    r"award-winning", r"industry-leading", r"world-class", r"cutting-edge", r"ai-powered",
+    r"best-in-class", r"top-rated", r"state-of-the-art", r"built a reputation", r"big names",
+    r"i(?:'m| am) an? (?:\w+ )?expert", r"we(?:'re| are) (?:the|a) (?:leading|fastest|best|top|only)",
+    r"(?:our|my) (?:retention|numbers|results|success rate|track record)",
+    r"\d+ (?:companies|clients|customers|schools|hospitals|credit unions|brands|breweries|teams|"
+    r"firms|districts|museums|manufacturers|users) (?:use|trust|love|rely|see|saw)",
+    r"pays? for (?:itself|themselves)", r"roi",
+    r"(?:nonprofit|special|introductory|early-bird|founding|partner|friends) (?:discount|rate|pricing)",
+    r"(?:get|give|offer) you a (?:\w+ )?(?:discount|deal)", r"founding partner",
+    r"first-timer rate", r"\$\d[\d,]*(?: an hour|/hour| per| a session| for)",
+    r"(?:writing|wrote|finishing|published|launching) (?:a|my) book",
+    r"we(?:'re| are) raising", r"seed round", r"series [ab]",
+    r"(?:best|easiest|fastest|cheapest|only) [\w -]{0,30}on the market",
+    r"hottest space", r"i(?:'ve| have) worked with some", r"my course",
+    r"i(?:'m| am) (?:currently )?looking for (?:a |an )?(?:job|role|position|new role|opportunit\w*|work)",
+    r"i(?:'d| would) love to work (?:for|with) you", r"open to work", r"\d\.\d gpa",
+    r"every dollar", r"each dollar", r"save the children", r"our (?:cause|mission)",
+    r"goes? (?:straight|directly) to", r"i place \w+",
+r"we(?:'ve| have) (?:built|gotten|got|placed)",
+)
+# Fishing for the budget or the buyer: steering towards what the user sells.
+STEERING = _words(
+    r"(?:what's|what is|do you have) (?:a |your |the |any )?(?:\w+ )?budget",
+    r"budget (?:line|allocated|for next year)",
+    r"who (?:signs off on|makes|handles|approves|owns|decides on) (?:the )?(?:\w+ )?(?:purchas\w*|"
+    r"buying|vendors?|software|budget|decisions?|tools?)",
+    r"decision[- ]maker", r"are you the (?:right )?person (?:to talk to|who)",
+)
+CALL_TO_ACTION = _words(
+    r"(?:quick|free|live|short|product|personali[sz]ed|\d+-minute|[a-z]+-minute|our|a) demo(?! day)",
+    r"demo (?:call|this week|next week|for you|of our)", r"(?:set up|book|schedule) (?:a|some) demo",
+    r"(?:free|\d+-day|[a-z]+-day) trial", r"trial link", r"(?:start|get you|set you up with) (?:on )?a trial",
+    r"free pilots?", r"pilot our",
+    r"book (?:a|some) (?:call|meeting|time|demo|slot)",
+    r"(?:hop|jump|get you|get on) on a (?:quick )?call",
+    r"(?:\d+|five|ten|fifteen|twenty|thirty)[- ]minute (?:call|chat|demo|meeting|walkthrough)",
+    r"(?:set up|schedule) (?:a|some) (?:call|time|meeting|chat|visit)",
+    r"call (?:me|us) (?:and|to) (?:we'll|set|get|discuss|book)", r"a call (?:next|this|on) \w+", r"(?:open|free) (?:to|for) a (?:quick )?(?:call|chat|meeting)",
+    r"let's (?:set up|schedule|find|get) (?:a )?(?:time|call|meeting)", r"get you in front of",
+    r"booth \d+", r"come by (?:our|the|my) booth", r"walk you through (?:our|the|my) (?:deck|product|platform|demo|pitch)",
+    r"(?:here's|here is|take|have) my (?:business )?card", r"my card", r"give you my card",
+    r"(?:can|could|may) i (?:get|grab|have|take) your card",
+    r"sign (?:up|you up)", r"register (?:now|today|here)", r"registration link", r"subscribe",
+    r"wishlist it", r"qr code", r"beta list", r"waitlist", r"early access", r"join our",
+    r"download (?:our|the app|my)", r"(?:link|url) to (?:our|my)", r"visit our", r"check out (?:our|my)",
+    r"follow (?:us|me) on", r"buy(?! you a)", r"purchase", r"place an order", r"sign (?:a|the) (?:contract|deal|loi)",
+    r"invest in (?:us|our)", r"want one\?", r"spots? left", r"lock in",
+    r"send (?:you |over )?(?:our|my) (?:terms|portfolio|deck|pricing|brochure|proposal|whitepaper|"
+    r"case stud\w*|one-pager|rate card|materials|media kit)",
+    r"introduce me", r"connect me (?:with|to)", r"put me in touch", r"put in a (?:good )?word for me",
+    r"refer me", r"pass (?:along )?my (?:resume|cv|name|deck|info)", r"here's my (?:resume|cv|deck)",
+    r"send (?:it|them|work|clients|business|referrals|overflow|leads) (?:our|my) way",
+    r"get me (?:in|into|a meeting|an intro\w*|in front)", r"(?:can|could) you get me",
+    r"(?:mention|tell) (?:to )?your (?:ceo|boss|cto|manager|vp|director|team) (?:that|about) (?:we|us|our|me|my)",
+    r"(?:your|the) (?:boss|manager|cto|ceo|vp|hiring manager|principal|dean|director)(?:'s)? "
+    r"(?:contact|email|number|info)", r"pitch (?:her|him|them) my",
+    r"looking for a design partner", r"are you (?:guys )?hiring", r"(?:any|have any) (?:openings|open roles|positions)",
+    r"hire me", r"work for you", r"is your (?:team|company|clinic|firm|group|hospital|school) hiring",
+    r"pass (?:it|this) to the hiring manager",
+    r"(?:would|could|will|can|want to|like to) (?:you )?(?:\w+ ){0,3}donat\w*", r"(?:make|making|consider) (?:a )?donation",
+    r"donate (?:today|tonight|now|\$|some|a little|what you can)", r"your donation", r"make a (?:gift|contribution)", r"would you (?:consider )?pledg\w*",
+    r"consider (?:giving|donating|supporting|chipping in)", r"chip in", r"sponsor (?:us|our|me)",
+    r"even \$\d+", r"i can sign you up", r"put you on (?:the|our) (?:beta|list|waitlist)",
+    r"(?:i|we) can (?:give|get|set) you (?:up with )?(?:a |an |our )?(?:free |early )?(?:trial|pilot|"
+    r"access|discount|account|license|quote)",
+    r"(?:give|get) you a (?:[\w-]+ )?(?:rate|discount|deal)", r"take a call", r"call with (?:our|my) (?:sales|team|founder|ceo)", r"(?:show|give) you a (?:quick )?(?:demo|walkthrough|tour of our)",
+    r"get you a discount", r"add you on linkedin", r"connect on linkedin", r"our whitepaper",
+    r"(?:see|show you|look at) (?:the |our |my )?(?:deck|pitch deck|portfolio)",
+    r"(?:want|like) to see it", r"come out to (?:the|your) (?:farm|office|site)",
+)
+# Asking for their contact is a sales move unless the user is sending them help.
+CONTACT_ASK = _words(
+    r"(?:what's|what is) (?:the best|your|a good) (?:email|number|contact|address)",
+    r"best (?:email|address|number) for you", r"(?:can|could|may) i (?:get|grab|have|take) your "
+    r"(?:email|number|contact|info|details|linkedin)", r"give me your (?:email|number|contact)",
+    r"(?:your )?principal's contact",
+)
+PITCH_QUESTION_OPENER = re.compile(
+    r"^(?:\W*\w+[,!.]\s+)?(?:have you (?:ever )?(?:thought about|considered|looked at|tried|heard of)|"
+    r"do you know (?:what|how much|how many)|did you know|ever thought about|what if (?:you|i told)|"
+    r"would you be (?:open|interested)|are you (?:open|interested)|wouldn't it be|how much time)",
+    I,
+)
+
+
+# ---------------------------------------------------------------- helpfulness
+OFFER_COMMIT = re.compile(
+    r"\b(?:" + _ME_WILL + r"\s+(?:\w+\s+){0,2}?" + _HELP_VERB
+    + r"|want me to (?:\w+ ){0,2}?(?:send|introduce|intro|connect|grab|email|text|ask|walk|share|forward|put|pass|look|check|help|find)"
+    + r"|(?:shall|should) i (?:introduce|send|connect|email|text|grab|ask|walk)"
+    + r"|let me (?:introduce|send|connect|email|text|grab|get you|find|ask|write|walk|put you)"
+    + r"|happy to (?:send|share|intro|introduce|connect|walk|review|look|grab|chat|talk|pass)"
+    + r"|(?:come on|come with me|follow me),? i(?:'ll| will)"
+    + r"|i(?:'ll| will) (?:introduce|send|email|text|walk|grab|message|ask|loop|copy|cc|drop|bring|forward|share|write)"
+    + r")\b",
+    I,
+)
+GENERIC_OFFER = _words(
+    r"let me know if", r"if you (?:ever )?need (?:anything|help|something|a hand)",
+    r"reach out (?:anytime|any time|if)", r"happy to help", r"feel free to", r"here (?:for you|if you need)",
+    r"i could maybe", r"i can probably", r"sometime", r"someone (?:who|sometime)", r"a few people",
+    r"i know (?:a guy|some people|a few people|people)", r"lots of (?:\w+ )?(?:resources|options|people)",
+    r"read up on", r"best practices", r"there are (?:\w+ )?(?:grants|resources|programs|people|tools)",
+    r"(?:more )?networking events", r"if you ever want", r"i'm around", r"anytime", r"any time",
+    r"(?:talk|speak) to (?:some )?(?:other|more) \w+",
+)
+ADVICE_QUESTION = _words(
+    r"have you (?:ever )?(?:tried|considered|thought about|looked at|looked into|checked out|explored|asked|heard of)",
+    r"what if you", r"why not (?:try|ask|start|use)", r"could you (?:try|ask|start|use)",
+)
+ADVICE = _words(
+    r"you (?:could|might|may want to|might want to|can try|could try|should)\b",
+    r"if you (?:can |could )?(?:show|send|get|make|put|ask|start|offer|try|use|post|track|charge|raise|lead)",
+    r"what (?:finally )?(?:worked|helped|moved it|fixed it|made the difference)",
+    r"one thing that (?:worked|helped)", r"the (?:trick|key|secret) is", r"worth (?:a look|looking|trying|checking)",
+    r"what if you", r"if i were you", r"i(?:'d| would) (?:just |probably |honestly )?(?:suggest|recommend|try|start|quit|ask|"
+    r"push|look|lead|go with)", r"my advice",
+    r"you can (?:check|find|get|use|ask|apply|search|look|try|request|download|borrow)",
+    r"(?:is|are) worth (?:a look|trying|asking)",
+)
+IMPERATIVE_START = re.compile(
+    r"^(?:\W*(?:honestly|so|also|and|but|maybe|then|oh|okay|ok),?\s+)?(?:(?:for|with|when|in|on|at|before|after|next time) [^,]{1,40},\s+)?(?:try|consider|lead|start|put|ask|use|offer|"
+    r"block|set|post|pair|track|show|bring|frame|make|split|cap|rotate|schedule|apply|look|check|"
+    r"talk|read|join|skip|record|email|call|write|move|charge|build|pitch|focus)\s+\w+\s+\w+",
+    I,
+)
+ANECDOTE = _words(
+    r"(?:a|one|two|my|another|a couple of|a few|some|their|his|her) (?:\w+[ -]){0,2}?(?:friend|colleague|cousin|"
+    r"neighbou?r|district|hospital|plant|team|company|school|clinic|studio|restaurant|place|super|pm|"
+    r"principal|farmer|library|libraries|photographers?|founders?|brewer(?:y|s)?|nurse|manager|teacher|"
+    r"ceo|cto|credit union|museum|recruiter|\w+s i know)s?",
+    r"(?:on|at|in) (?:a|one|my|the) (?:team|company|job|place|firm|hospital|school) i (?:was|worked)",
+    r"(?!(?:so|and|but|that|what|because|as|if|now|well|yeah|honestly|i|you|they|we|it)\b)\w+ i (?:know|worked with)",
+)
+RESULT = _words(
+    r"dropped", r"fell", r"halved", r"doubled", r"cut", r"went (?:up|down)", r"stopped",
+    r"disappeared", r"vanished", r"improved", r"jumped", r"increased", r"decreased", r"shrank",
+    r"got (?:\d+|a|the|them|their|into|my|his|her|our|it|us)", r"worked", r"helped", r"percent", r"half", r"\d+%",
+    r"noticeably", r"had a line", r"moved (?:it|them)", r"so (?:nobody|no one|they|people) (?:can|could|don't|stopped)",
+)
+RESOURCE = _words(
+    r"toolkit", r"templates?", r"guides?", r"checklists?", r"books?", r"articles?", r"papers?",
+    r"stud(?:y|ies)", r"reports?", r"webinars?", r"courses?", r"podcasts?", r"programs?", r"programmes?",
+    r"grants?", r"cost-share", r"assessments?", r"slides?", r"pdf", r"links?", r"recordings?", r"notes",
+    r"worksheets?", r"playbooks?", r"forms?", r"sheets?", r"spreadsheets?", r"repo", r"github",
+    r"newsletters?", r"meetups?", r"circles?", r"fellowships?", r"scholarships?", r"funds?",
+    r"series", r"panels?", r"sessions?", r"frameworks?", r"methods?", r"database", r"directory",
+    r"youtube", r"chapters?", r"queue", r"contracts?", r"scripts?", r"tools?", r"deposits?",
+    r"fee", r"demo", r"next fest", r"talks?", r"sign-up", r"website", r"site", r"app",
+)
+TIME_COMMIT = _words(
+    r"tonight", r"tomorrow(?: morning)?", r"today", r"this (?:afternoon|evening|morning|week)",
+    r"after (?:this|the) (?:session|talk|panel|speeches|break|lunch|keynote)", r"right now",
+    r"at (?:\d+|noon|the break)", r"next break", r"after lunch", r"in (?:a|five|ten) minutes", r"right after",
+)
+STRINGS = _words(
+    r"if you(?:'ll| will| could| can| would)? (?:\w+ ){0,3}?(?:put in|give me|introduce me|intro me|pass|agree|sign|"
+    r"buy|take a call|playtest|test my|mention|send me|connect me|refer|book|try our|let me|help me|get me|"
+    r"follow|promote|review my|vote|hire|pilot|purchase|subscribe|recommend me|share my)",
+    r"in (?:exchange|return)", r"as long as you", r"i(?:'d| would) just ask", r"all i ask", r"just need you to",
+    r"scratch my back", r"quid pro quo", r"you owe me", r"only if you",
+    r"(?:and|but|also) (?:could|can|would) you (?:mention|introduce|put|pass|send|get|connect|tell|share)",
+)
+# A named person, written in capitals: needs case-sensitive matching.
+_NAME = r"(?:(?:Dr|Prof|Ms|Mr|Mrs)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+(?:de |van |von |da |del |la |le )?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)?"
+NAMED_CONTACT = re.compile(
+    r"(?:\b(?:[Ii]ntroduce you to|[Ii]ntro you to|connect you (?:with|to)|put you in touch with|[Yy]ou should (?:meet|talk to|call|email)|by|"
+    r"talk to|reach out to|meet|[Ff]riend|colleague|roommate|cousin|mentor|buddy|CTO|CEO|CISO|GM|VP|lead|officer|"
+    r"agent|buyer|director|manager|named|called|is|name's|name is),?\s+(" + _NAME + r"))"
+    r"|(?:(?<=[\w,;:]\s)(" + _NAME + r")(?:,\s[^,.]{3,60},)?\s+(?:runs|leads|heads|hires|manages|founded|started|built|did|went|"
+    r"ran|loves|handles|teaches|used to|does|moved|wrote|published|cares|reviewed|coaches|works|,? is (?:speaking|presenting|"
+    r"here|at|by|over|the)|was|has been|just|and (?:her|his) team))"
+    r"|(?:^(" + _NAME + r")(?:,\s[^,.]{3,60},)?\s+(?:runs|leads|heads|hires|manages|founded|started|built|went|ran|"
+    r"handles|teaches|used to|moved|wrote|published|coaches|works|is (?:speaking|presenting|here|at)|was))",
+    re.MULTILINE,
+)
+NOT_A_PERSON = frozenset(
+    """The This That These Those There Their They It Its Our We I You Your My He She His Her
+    Steam Next Fest Discord LinkedIn GitHub YouTube Google Slack Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday January February March April May June July August September October
+    November December Whole Foods Raw Fury Hy Vee Harvard Extension Ohio Portland Seattle Charity
+    Navigator Kresge Foundation Honestly Yeah Also And But So Then Oh Ha Hey Sounds Funny One Two
+    Lo Das Interviewers Recruiters Buyers Teachers Nights Wow Okay Put Lead Try Ask Want Happy
+    What How Why Where When Who Which Did Do Does Is Are Can Could Would Will Should Have Has
+    Credit Union University College Hospital School Center Centre Institute Room Hall Booth""".split()
+)
+INVITATION = re.compile(
+    r"^(?:\W*\w+,\s+)?(?:tell me (?:more|about|what|how)|walk me through|i(?:'d| would) love to (?:hear|know|understand|learn)|"
+    r"i(?:'m| am) curious (?:about|what|how|why|whether)|i wonder (?:what|how|why|if|whether)|say more|"
+    r"i(?:'d| would) love to hear)",
+    I,
+)
+
+# Information about a resource, not just a word like "talks" or "fund".
+INFO_FRAME = _words(
+    r"there(?:'s| is| are) (?:a|an|this|some|one)", r"(?:has|runs|offers|publishes|lists|keeps|hosts|"
+    r"has got) (?:a|an|free|the|its|their|\w+ free)", r"(?:is|are|it's) free", r"on (?:their|the) (?:site|website)",
+    r"(?:is|are|it's) (?:already )?(?:up )?on youtube", r"(?:is|was) (?:written|published|run) by", r"by [A-Z]\w+ [A-Z]\w+",
+    r"research (?:is|by|from|shows)", r"stud(?:y|ies) (?:is|by|from|show)", r"(?:is|it's) called", r"look up",
+    r"(?:a|the) (?:\w+ ){0,2}program (?:that|for|which)", r"(?:covers|matches|funds|pays for)",
+)
+# Using the user's own product as the "help": counts as a generic offer at most.
+PRODUCT_AS_HELP = _words(
+    r"free (?:pilot|trial|assessment|audit|review|consultation|session)s?", r"for free", r"no charge",
+    r"on the house", r"run (?:the )?numbers for you", r"review your", r"(?:i'll|i will|i can) get you in front of",
+    r"(?:first-timer|special|discount|introductory) rate",
+)

@@ -1,0 +1,266 @@
+"""Listening signals: questions and whether they build on what the persona said,
+reflections, empathy, uptake of their details, and the ways a turn ignores them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sim.core.grading import lexicon as lx
+from sim.core.grading.analysis import ANAPHORA, Part, Turn, question_words
+from sim.core.grading.pitching import PitchSignals
+from sim.core.grading.text import is_content
+from sim.core.grading.types import Signal
+
+
+@dataclass
+class ListenSignals:
+    minimal: bool = False
+    questions: int = 0
+    follow_ups: int = 0
+    open_follow_ups: int = 0
+    generic_questions: int = 0
+    reflections: int = 0
+    empathy: int = 0           # names or validates their feeling
+    soft_empathy: int = 0      # "I hear you", "I get it"
+    uptake: int = 0            # distinct words they said, picked up outside pitches and self-talk
+    line_uptake: int = 0       # words from anything they said, in any sentence
+    context_uptake: int = 0    # ... or from their card
+    generalising: bool = False  # "budgets are brutal everywhere"
+    topic_change: bool = False
+    answers_question: bool = False
+    self_focus: bool = False
+    first_person: int = 0
+    second_person: int = 0
+
+
+def _is_minimal(turn: Turn) -> bool:
+    """'Cool.', 'Oh wow.', 'Twenty-three percent.': a reaction with nothing added."""
+    if len(turn.tokens) > 5 or "?" in turn.text or not turn.tokens:
+        return False
+    words = [t.lower for t in turn.tokens]
+    if all(w in lx.MINIMAL_WORDS for w in words):
+        return True
+    new_words = [t for t in turn.tokens if t.lower not in lx.MINIMAL_WORDS and is_content(t)]
+    echoed = all(p.overlap_last for p in turn.parts if p.stems)
+    return len(turn.tokens) <= 3 and echoed and len(new_words) <= 2
+
+
+def _reflects(turn: Turn, part: Part) -> bool:
+    so_start = lx.REFLECTIVE_SO.search(part.text)
+    match = lx.REFLECTION.search(part.text)
+    if part.is_question:
+        # "How do you feel about it?" is a question; "So you already know why?" checks a reflection.
+        match = so_start if so_start and part.second_person else None
+    elif match is None:
+        match = so_start
+    if match is None:
+        return False
+    if lx.OFFER_COMMIT.search(part.text) or lx.ADVICE.search(part.text):
+        return False  # "sounds like you should try X" is advice
+    grounded = (
+        part.overlap or lx.FEELING.search(part.text) or part.second_person
+        or (so_start is not None and part.first_person == 0)
+    )
+    if grounded:
+        turn.add_match(Signal.REFLECTION, "listening", part, match, whole=True)
+    return bool(grounded)
+
+
+def _paraphrases(part: Part) -> bool:
+    """A statement built from their words, adding some of the user's own, and not about
+    the user: 'Four thousand cans with someone else's logo on them'. In a question, the
+    lead-in before a dash counts: 'All three through the branches — is that...?'"""
+    text, stems = part.text, part.stems
+    if part.is_question:
+        cut = max(text.rfind(" — "), text.rfind(" – "), text.rfind(" - "), text.rfind("; "))
+        if cut <= 0:
+            return False
+        lead = text[:cut]
+        stems = {s for s in stems if any(w.lower().startswith(s[:4]) for w in lead.split())}
+        text = lead
+    shared = {s for s in stems & part.overlap_last if not s.startswith("#")}
+    own = {s for s in stems - part.overlap_last if not s.startswith("#")}
+    return (
+        len(shared) >= 2
+        and len(own) >= 1
+        and part.first_person == 0
+        and not lx.ADVICE.search(text)
+        and not lx.IMPERATIVE_START.search(text)
+    )
+
+
+def _empathy(turn: Turn, part: Part, signals: ListenSignals) -> None:
+    feeling = lx.FEELING.search(part.text)
+    if feeling and len(part.tokens) >= 2:
+        before = part.text[: feeling.start()]
+        if not lx.SELF_FEELING.search(before) and not lx.GENERALISING.search(part.text):
+            signals.empathy += 1
+            turn.add_match(Signal.EMPATHY, "listening", part, feeling, whole=True)
+            return
+    soft = lx.EMPATHY_FROM_ME.search(part.text)
+    if soft:
+        signals.soft_empathy += 1
+        turn.add_match(Signal.EMPATHY, "listening", part, soft, whole=True)
+
+
+def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
+    found = ListenSignals()
+    found.minimal = _is_minimal(turn)
+    if found.minimal:
+        turn.add(Signal.MINIMAL, "listening", 0, len(turn.raw))
+
+    uptake: set[str] = set()
+    line_uptake: set[str] = set()
+    context_uptake: set[str] = set()
+    best_reference: Part | None = None
+    for index, part in enumerate(turn.parts):
+        found.first_person += part.first_person
+        found.second_person += part.second_person
+        line_uptake |= part.literal_overlap
+        context_uptake |= part.overlap | part.overlap_profile
+        if lx.GENERALISING.search(part.text):
+            found.generalising = True
+        topic = lx.TOPIC_CHANGE.search(part.text)
+        if topic and not part.overlap:
+            found.topic_change = True
+            turn.add_match(Signal.TOPIC_CHANGE, "listening", part, topic)
+        if index in pitch.pitch_parts:
+            continue
+        if not _about_the_user(part):
+            uptake |= part.literal_overlap
+            if part.overlap_last and (best_reference is None or len(part.overlap_last) > len(best_reference.overlap_last)):
+                best_reference = part
+        if not found.minimal:
+            _empathy(turn, part, found)
+        if _reflects(turn, part):
+            found.reflections += 1
+        elif _paraphrases(part):
+            found.reflections += 1
+            turn.add_part(Signal.REFLECTION, "listening", part)
+
+    found.uptake = len(uptake)
+    found.line_uptake = len(line_uptake)
+    found.context_uptake = len(context_uptake)
+    if best_reference is not None:
+        _add_reference(turn, best_reference)
+
+    engaged = bool(found.line_uptake or found.reflections or found.empathy)
+    for index, part in enumerate(turn.parts):
+        invitation = not part.is_question and lx.INVITATION.search(part.text)
+        if not part.is_question and not invitation:
+            continue
+        found.questions += 1
+        turn.add_part(Signal.QUESTION, "listening", part)
+        if index in pitch.pitch_parts or lx.OFFER_COMMIT.search(part.text):
+            continue  # a pitch, or an offer put as a question ("Want me to introduce you?")
+        _, is_open = question_words(part)
+        is_open = is_open or bool(invitation)
+        generic = lx.GENERIC_QUESTION.search(part.text)
+        about_them = part.second_person > 0
+        lows = {t.lower for t in part.tokens}
+        anaphoric = bool(lows & ANAPHORA) and (about_them or len(part.tokens) <= 8)
+        # Their words outside a stock phrase ("What do you do at Transline?" builds on nothing).
+        builds = part.overlap | part.overlap_profile
+        if generic:
+            outside = part.text[: generic.start()] + " " + part.text[generic.end() :]
+            builds = {s for s in builds if s[:4] in outside.lower()}
+        advice = lx.ADVICE_QUESTION.search(part.text)
+        if lx.TOPIC_CHANGE.search(part.text) and not part.overlap:
+            found.topic_change = True
+        elif advice and not builds:
+            pass  # "Have you tried meditation?": advice, graded under helpfulness
+        elif generic and not builds:
+            found.generic_questions += 1
+            turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
+        elif builds or (engaged and (about_them or anaphoric)) or (anaphoric and turn.last_line):
+            found.follow_ups += 1
+            turn.add_part(Signal.FOLLOW_UP, "listening", part)
+            if is_open:
+                found.open_follow_ups += 1
+                turn.add_part(Signal.OPEN_QUESTION, "listening", part)
+        elif about_them:
+            found.generic_questions += 1
+            turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
+        elif not found.uptake:
+            found.topic_change = True
+            turn.add_part(Signal.TOPIC_CHANGE, "listening", part)
+        if about_them:
+            turn.signals.add(Signal.INTEREST_IN_THEM)
+
+    if turn.asked_about_user and turn.parts:
+        first = turn.parts[0]
+        if first.first_person or first.second_person == 0:
+            found.answers_question = True
+            turn.add_part(Signal.ANSWERS_THEIR_QUESTION, "listening", first)
+    if found.first_person >= 3 and found.first_person > 2 * found.second_person:
+        found.self_focus = True
+        turn.signals.add(Signal.SELF_FOCUS)
+    if found.reflections or found.empathy:
+        turn.signals.add(Signal.INTEREST_IN_THEM)
+    return found
+
+
+def _about_the_user(part: Part) -> bool:
+    """A sentence about the user's own life: their words in it are not uptake."""
+    if part.is_question:
+        return False
+    first = part.tokens[0].lower if part.tokens else ""
+    starts_with_me = first in ("i", "i'm", "i've", "i'd", "my", "we", "we're", "our")
+    return (starts_with_me and part.second_person == 0) or part.first_person > part.second_person + 1
+
+
+def _add_reference(turn: Turn, part: Part) -> None:
+    """Quote the stretch of the sentence that carries their words."""
+    hits = [t for t in part.tokens if is_content(t) and _stem_of(t) in part.overlap_last]
+    if not hits:
+        return
+    start, end = hits[0].start, hits[-1].end
+    if end - start > 80:
+        end = hits[0].end
+    turn.add(Signal.SPECIFIC_REFERENCE, "listening", start, end)
+
+
+def _stem_of(token) -> str:
+    from sim.core.grading.text import stem
+
+    return stem(token.lower)
+
+
+def listening_level(listen: ListenSignals, pitch_level: int, help_level: int) -> int:
+    if listen.minimal:
+        return 1
+    deep = listen.reflections or (listen.empathy and listen.uptake)
+    if deep and listen.follow_ups:
+        level = 3
+    elif listen.reflections or listen.follow_ups or listen.empathy:
+        level = 2
+    elif listen.uptake and not listen.generalising:
+        level = 2
+    elif listen.soft_empathy and listen.uptake:
+        level = 2
+    elif help_level >= 2:
+        level = 2 if listen.context_uptake else 1
+    elif help_level == 1:
+        level = 1
+    elif listen.topic_change:
+        level = 0
+    elif listen.answers_question or listen.generic_questions or listen.generalising or listen.soft_empathy:
+        level = 1
+    elif listen.context_uptake:
+        level = 1
+    elif listen.self_focus:
+        level = 0
+    else:
+        level = 1 if listen.second_person else 0
+
+    if listen.generalising and not (listen.follow_ups or listen.reflections):
+        level = min(level, 1)  # "budgets are brutal everywhere": sympathy for no one in particular
+    if pitch_level >= 2:
+        if listen.topic_change or listen.generalising:
+            cap = 0
+        elif help_level >= 2:
+            cap = 2
+        else:
+            cap = 1 if (listen.line_uptake or listen.follow_ups or listen.reflections) else 0
+        level = min(level, cap)
+    return level

@@ -1,0 +1,85 @@
+"""Pitching signals: asks for the user's own benefit, promotion, and plain self-disclosure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sim.core.grading import lexicon as lx
+from sim.core.grading.analysis import Turn
+from sim.core.grading.types import Signal
+
+
+@dataclass
+class PitchSignals:
+    asks: int = 0            # calls to action for the user's own benefit
+    promotion: int = 0       # unsolicited promotion of product, company, skills
+    steering: int = 0        # fishing for budget or buyer
+    disclosure: int = 0      # plain talk about the user's own work
+    pitch_questions: int = 0
+    #: indexes of sentences that sell or ask: their questions are not follow-ups
+    pitch_parts: set[int] = field(default_factory=set)
+
+    @property
+    def any_pitch(self) -> bool:
+        return bool(self.asks or self.promotion or self.steering)
+
+
+def detect_pitching(turn: Turn) -> PitchSignals:
+    found = PitchSignals()
+    helping_them = bool(lx.OFFER_COMMIT.search(turn.text))
+    for index, part in enumerate(turn.parts):
+        ask = lx.CALL_TO_ACTION.search(part.text)
+        contact = lx.CONTACT_ASK.search(part.text)
+        promo = lx.PROMOTION.search(part.text)
+        steer = lx.STEERING.search(part.text)
+        if ask:
+            found.asks += 1
+            turn.add_match(Signal.CALL_TO_ACTION, "pitching", part, ask, whole=True)
+        if promo:
+            found.promotion += 1
+            turn.add_match(Signal.PROMOTION, "pitching", part, promo, whole=True)
+        if steer:
+            found.steering += 1
+            turn.add_match(Signal.PROMOTION, "pitching", part, steer, whole=True)
+        if ask or promo or steer:
+            found.pitch_parts.add(index)
+        elif contact:
+            # Asking for their email to send them help is fine; to follow up on a sale is not.
+            if not helping_them or found.promotion:
+                found.pitch_parts.add(index)
+                found.asks += 1
+                turn.add_match(Signal.CALL_TO_ACTION, "pitching", part, contact, whole=True)
+        if not (ask or promo or steer):
+            disclosed = lx.SELF_DISCLOSURE.search(part.text)
+            if disclosed and not lx.OFFER_COMMIT.search(part.text[: disclosed.start()]):
+                found.disclosure += 1
+                turn.add_match(Signal.SELF_FOCUS, "pitching", part, disclosed)
+
+    # A contact ask after a promotion sentence is a sales follow-up, whatever came first.
+    if found.promotion and not found.asks:
+        for index, part in enumerate(turn.parts):
+            contact = lx.CONTACT_ASK.search(part.text)
+            if contact and index not in found.pitch_parts:
+                found.pitch_parts.add(index)
+                found.asks += 1
+                turn.add_match(Signal.CALL_TO_ACTION, "pitching", part, contact, whole=True)
+
+    if found.any_pitch:
+        for index, part in enumerate(turn.parts):
+            if not part.is_question:
+                continue
+            if index in found.pitch_parts or lx.PITCH_QUESTION_OPENER.search(part.text):
+                found.pitch_questions += 1
+                found.pitch_parts.add(index)
+                turn.add_part(Signal.PITCH_QUESTION, "pitching", part)
+    return found
+
+
+def pitching_level(pitch: PitchSignals, answered_their_question: bool, strings: bool) -> int:
+    if pitch.asks or strings:  # help traded for a favour is an ask for the user's benefit
+        return 3
+    if pitch.promotion or pitch.steering:
+        return 2
+    if pitch.disclosure or answered_their_question:
+        return 1
+    return 0
