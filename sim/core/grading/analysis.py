@@ -34,7 +34,7 @@ DISCOURSE = frozenset(
     """so and but ok okay well oh ha hey wow yeah then now also actually honestly just quick
     question out of curiosity curious right hmm ah um uh i mean like""".split()
 )
-ANAPHORA = frozenset("that it those them".split())
+ANAPHORA = frozenset("that it those them one ones".split())
 MAX_QUOTE = 160
 
 

@@ -3,6 +3,7 @@ whether they fit what the persona said, and whether strings are attached."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sim.core.grading import lexicon as lx
@@ -20,6 +21,10 @@ class HelpSignals:
     strings: bool = False     # help traded for something
     committed: bool = False   # the user commits to act (send, introduce, walk over)
     named_contact: bool = False
+
+
+# "You should look at our sensors": advice that points at the user's own product.
+_PUSH_OWN = re.compile(r"\b(?:look at|check out|try|use|get|buy|need|want) (?:our|my)\b", re.IGNORECASE)
 
 
 def named_people(turn: Turn, part: Part) -> list[str]:
@@ -58,8 +63,8 @@ def detect_helping(turn: Turn, pitch: PitchSignals) -> HelpSignals:
         if index in pitch.pitch_parts:
             # Help traded for something, or bundled with promotion, is still help (capped
             # below); "I can get you a free pilot" is the user's product offered as help.
-            selling = lx.CALL_TO_ACTION.search(text)
-            if not (commit and (lx.STRINGS.search(text) or not selling)):
+            selling = lx.CALL_TO_ACTION.search(text) or _PUSH_OWN.search(text) or lx.PRODUCT_AS_HELP.search(text)
+            if (selling and not (commit and lx.STRINGS.search(text))) or (part.is_question and not commit):
                 product_help = product_help or bool(lx.PRODUCT_AS_HELP.search(text))
                 continue
         if part.is_question:
@@ -67,9 +72,15 @@ def detect_helping(turn: Turn, pitch: PitchSignals) -> HelpSignals:
         else:
             advice = lx.ADVICE.search(text) or lx.IMPERATIVE_START.search(text)
         generic = lx.GENERIC_OFFER.search(text)
-        anecdote = not part.is_question and lx.ANECDOTE.search(text) and lx.RESULT.search(text)
+        story = not part.is_question and lx.ANECDOTE.search(text)
+        own_story = lx.SELF_DISCLOSURE.match(text)  # "I'm a school counselor..." is not a tip
+        following = turn.parts[index + 1].text if index + 1 < len(turn.parts) else ""
+        anecdote = story and (
+            lx.RESULT.search(text) or lx.RESULT.search(following)
+            or (len(part.tokens) >= 10 and part.stems & turn.persona_stems and not own_story)
+        )
         resource = lx.RESOURCE.search(text)
-        names = named_people(turn, part)
+        names = named_people(turn, part) or [m.group() for m in lx.CONTACT_MENTION.finditer(text)]
         info = resource and lx.INFO_FRAME.search(text) and not part.is_question
         if not (commit or advice or generic or anecdote or names or info):
             continue
@@ -78,7 +89,8 @@ def detect_helping(turn: Turn, pitch: PitchSignals) -> HelpSignals:
             or (advice and len(part.tokens) >= 8)
             or any(s.isdigit() for s in part.stems) or _proper_nouns(part)
         )
-        if generic and not (names or (resource and _proper_nouns(part))):
+        concrete_commit = commit and (lx.TIME_COMMIT.search(text) or resource)
+        if generic and not (names or (resource and _proper_nouns(part)) or concrete_commit):
             only_generic = True
             turn.add_match(Signal.GENERIC_OFFER, "helpfulness", part, generic, whole=True)
             continue
@@ -88,13 +100,13 @@ def detect_helping(turn: Turn, pitch: PitchSignals) -> HelpSignals:
         has_specific = has_specific or specific
         help_indexes.append(index)
 
-    # Fit: the help, or the sentence it leans on, shares words with what they said or need.
-    relevant_stems: set[str] = set()
-    for index in help_indexes:
-        for near in (index - 1, index, index + 1):
-            if 0 <= near < len(turn.parts) and near not in pitch.pitch_parts:
-                relevant_stems |= turn.parts[near].stems & turn.persona_stems
-    fitting = bool(relevant_stems)
+    # Fit: the turn's non-pitch sentences share words or topics with what they said or
+    # need. Generic advice ("you should raise wages") shares nothing.
+    fitting = any(
+        p.stems & turn.persona_stems
+        for i, p in enumerate(turn.parts)
+        if i not in pitch.pitch_parts or i in help_indexes
+    )
 
     level = 0
     if has_help:

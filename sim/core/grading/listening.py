@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from sim.core.grading import lexicon as lx
 from sim.core.grading.analysis import ANAPHORA, Part, Turn, question_words
+
+# Words that tie an open question to what came before: "What do you want, though?"
+LINKERS = frozenset("though then that it those them ones still else instead".split())
 from sim.core.grading.pitching import PitchSignals
 from sim.core.grading.text import is_content
 from sim.core.grading.types import Signal
@@ -24,6 +27,7 @@ class ListenSignals:
     soft_empathy: int = 0      # "I hear you", "I get it"
     uptake: int = 0            # distinct words they said, picked up outside pitches and self-talk
     line_uptake: int = 0       # words from anything they said, in any sentence
+    pitch_question_uptake: int = 0  # "Have you looked at how much of that...": touches their topic to sell
     context_uptake: int = 0    # ... or from their card
     generalising: bool = False  # "budgets are brutal everywhere"
     topic_change: bool = False
@@ -57,10 +61,8 @@ def _reflects(turn: Turn, part: Part) -> bool:
         return False
     if lx.OFFER_COMMIT.search(part.text) or lx.ADVICE.search(part.text):
         return False  # "sounds like you should try X" is advice
-    grounded = (
-        part.overlap or lx.FEELING.search(part.text) or part.second_person
-        or (so_start is not None and part.first_person == 0)
-    )
+    # "Sounds like it was never about the gear" reflects them; "I think so too" does not.
+    grounded = part.overlap or lx.FEELING.search(part.text) or part.second_person or part.first_person == 0
     if grounded:
         turn.add_match(Signal.REFLECTION, "listening", part, match, whole=True)
     return bool(grounded)
@@ -116,7 +118,10 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
     for index, part in enumerate(turn.parts):
         found.first_person += part.first_person
         found.second_person += part.second_person
-        line_uptake |= part.literal_overlap
+        if not (part.is_question and lx.GENERIC_QUESTION.search(part.text)):
+            line_uptake |= part.literal_overlap
+        if index in pitch.pitch_parts and part.is_question and lx.PITCH_QUESTION_OPENER.search(part.text):
+            found.pitch_question_uptake += len(part.overlap)
         context_uptake |= part.overlap | part.overlap_profile
         if lx.GENERALISING.search(part.text):
             found.generalising = True
@@ -126,7 +131,8 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
             turn.add_match(Signal.TOPIC_CHANGE, "listening", part, topic)
         if index in pitch.pitch_parts:
             continue
-        if not _about_the_user(part):
+        stock = lx.GENERIC_QUESTION.search(part.text) if part.is_question else None
+        if not _about_the_user(part) and not stock:
             uptake |= part.literal_overlap
             if part.overlap_last and (best_reference is None or len(part.overlap_last) > len(best_reference.overlap_last)):
                 best_reference = part
@@ -172,18 +178,18 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
         elif generic and not builds:
             found.generic_questions += 1
             turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
-        elif builds or (engaged and (about_them or anaphoric)) or (anaphoric and turn.last_line):
+        elif builds or (engaged and (about_them or anaphoric)) or (anaphoric and turn.last_line) or (
+            is_open and turn.last_line
+        ):
+            # An open question right after they spoke, not a stock one, builds on them.
             found.follow_ups += 1
             turn.add_part(Signal.FOLLOW_UP, "listening", part)
             if is_open:
                 found.open_follow_ups += 1
                 turn.add_part(Signal.OPEN_QUESTION, "listening", part)
-        elif about_them:
+        else:
             found.generic_questions += 1
             turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
-        elif not found.uptake:
-            found.topic_change = True
-            turn.add_part(Signal.TOPIC_CHANGE, "listening", part)
         if about_them:
             turn.signals.add(Signal.INTEREST_IN_THEM)
 
@@ -192,7 +198,9 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
         if first.first_person or first.second_person == 0:
             found.answers_question = True
             turn.add_part(Signal.ANSWERS_THEIR_QUESTION, "listening", first)
-    if found.first_person >= 3 and found.first_person > 2 * found.second_person:
+    if found.first_person >= 3 and found.first_person > 2 * found.second_person or (
+        found.first_person >= 2 and found.second_person == 0
+    ):
         found.self_focus = True
         turn.signals.add(Signal.SELF_FOCUS)
     if found.reflections or found.empathy:
@@ -251,7 +259,7 @@ def listening_level(listen: ListenSignals, pitch_level: int, help_level: int) ->
     elif listen.self_focus:
         level = 0
     else:
-        level = 1 if listen.second_person else 0
+        level = 1  # a short reaction to them: minimal uptake
 
     if listen.generalising and not (listen.follow_ups or listen.reflections):
         level = min(level, 1)  # "budgets are brutal everywhere": sympathy for no one in particular
@@ -261,6 +269,7 @@ def listening_level(listen: ListenSignals, pitch_level: int, help_level: int) ->
         elif help_level >= 2:
             cap = 2
         else:
-            cap = 1 if (listen.line_uptake or listen.follow_ups or listen.reflections) else 0
+            touched = listen.uptake or listen.pitch_question_uptake or listen.follow_ups or listen.reflections
+            cap = 1 if touched or listen.answers_question else 0
         level = min(level, cap)
     return level

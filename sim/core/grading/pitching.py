@@ -30,7 +30,9 @@ def detect_pitching(turn: Turn) -> PitchSignals:
     for index, part in enumerate(turn.parts):
         ask = lx.CALL_TO_ACTION.search(part.text)
         contact = lx.CONTACT_ASK.search(part.text)
-        promo = lx.PROMOTION.search(part.text)
+        promo = lx.PROMOTION.search(part.text) or _claim(turn, part)
+        if promo is None and not turn.asked_about_user:
+            promo = lx.SELF_PROMOTION.search(part.text) or _unasked_business(turn, part)
         steer = lx.STEERING.search(part.text)
         if ask:
             found.asks += 1
@@ -50,19 +52,19 @@ def detect_pitching(turn: Turn) -> PitchSignals:
                 found.asks += 1
                 turn.add_match(Signal.CALL_TO_ACTION, "pitching", part, contact, whole=True)
         if not (ask or promo or steer):
-            disclosed = lx.SELF_DISCLOSURE.search(part.text)
+            disclosed = lx.SELF_DISCLOSURE.search(part.text) or lx.SELF_PROMOTION.search(part.text)
             if disclosed and not lx.OFFER_COMMIT.search(part.text[: disclosed.start()]):
                 found.disclosure += 1
                 turn.add_match(Signal.SELF_FOCUS, "pitching", part, disclosed)
 
-    # A contact ask after a promotion sentence is a sales follow-up, whatever came first.
-    if found.promotion and not found.asks:
+    # A contact ask or "let's chat more" after a promotion is a sales follow-up.
+    if found.promotion or found.steering:
         for index, part in enumerate(turn.parts):
-            contact = lx.CONTACT_ASK.search(part.text)
-            if contact and index not in found.pitch_parts:
+            follow = lx.CONTACT_ASK.search(part.text) or lx.PROMO_FOLLOW_UP.search(part.text)
+            if follow and not lx.CALL_TO_ACTION.search(part.text):
                 found.pitch_parts.add(index)
                 found.asks += 1
-                turn.add_match(Signal.CALL_TO_ACTION, "pitching", part, contact, whole=True)
+                turn.add_match(Signal.CALL_TO_ACTION, "pitching", part, follow, whole=True)
 
     if found.any_pitch:
         for index, part in enumerate(turn.parts):
@@ -73,6 +75,22 @@ def detect_pitching(turn: Turn) -> PitchSignals:
                 found.pitch_parts.add(index)
                 turn.add_part(Signal.PITCH_QUESTION, "pitching", part)
     return found
+
+
+def _unasked_business(turn: Turn, part):
+    """'I run a consultancy that...' when nobody asked, outside an offer of help: the
+    talk turns to what the user sells."""
+    business = lx.BUSINESS_SELF.search(part.text)
+    text = part.text
+    if business is None or lx.OFFER_COMMIT.search(text) or lx.NAMED_CONTACT.search(text) or lx.ADVICE.search(text):
+        return None
+    return business
+
+
+def _claim(turn: Turn, part):
+    """'It cuts overnight pages by 70%' said on behalf of a 'we': a product claim."""
+    claim = lx.CLAIM.search(part.text)
+    return claim if claim and lx.WE.search(turn.text) else None
 
 
 def pitching_level(pitch: PitchSignals, answered_their_question: bool, strings: bool) -> int:

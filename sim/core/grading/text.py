@@ -75,11 +75,17 @@ def windows(text: str) -> list[tuple[int, str]]:
     return [(0, text[:head_end]), (tail_start, text[tail_start:])]
 
 
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:dr|mr|mrs|ms|prof|st|vs|etc|e\.g|i\.e|a\.m|p\.m|approx|no|inc|jr|sr)\.$", re.IGNORECASE)
+
+
 def sentences(text: str, offset: int = 0) -> list[Sentence]:
-    """Split into sentences; leading/trailing spaces are trimmed from each span."""
+    """Split into sentences; leading/trailing spaces are trimmed from each span. A period
+    after a title or abbreviation ('Dr. Lisa Park') does not end a sentence."""
     found: list[Sentence] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith(".") and _ABBREVIATION.search(text[max(start, match.start() - 6) : match.start() + 1]):
+            continue
         _append_sentence(found, text, start, match.end(), offset)
         start = match.end()
     _append_sentence(found, text, start, len(text), offset)
@@ -173,16 +179,18 @@ _CONCEPT_WORDS = {
     "director directors board provost dean principal superintendent higher-ups c-suite owner founder",
     "money": "budget budgets money cost costs costing funding fund funds cash price prices pricing expensive "
     "afford pay paid salary wage wages revenue dollars dollar spend spending cheap overhead invoice invoices rate rates",
-    "hiring": "hire hiring hires hired recruit recruiting recruiter job jobs role roles position opening openings "
+    "hiring": "hr hire hiring hires hired recruit recruiting recruiter job jobs role roles position opening openings "
     "internship internships intern interns application applications apply applying interview interviews resume cv offer offers candidate candidates",
     "leaving": "turnover quit quits quitting leave leaving left retention retain attrition churn walk gone resign resigned",
     "stress": "exhausted exhausting tired burnout burned burnt overwhelmed stress stressed stressful drained draining dread dreading",
-    "schedule": "schedule schedules scheduling shift shifts overtime night nights weekend weekends hours deadline deadlines calendar rotation on-call pager",
+    "schedule": "schedule schedules scheduling shift shifts overtime night nights weekend weekends hours deadline deadlines calendar rotation",
     "learning": "training train trained orientation onboarding onboard mentorship mentor mentors mentoring preceptor coaching coach teach teaching",
     "talks": "talk talks keynote keynotes session sessions panel panels speaker speakers presentation slides recording recordings",
     "customers": "customer customers client clients buyer buyers donor donors users user patients patient",
     "data": "data spreadsheet spreadsheets excel report reports reporting dashboard dashboards numbers metrics warehouse analytics",
     "safety": "safety safe accident accidents injury injuries incident incidents near-miss hazard osha",
+    "supply": "part parts component components controller controllers driver drivers chip chips supplier suppliers "
+    "supply sourcing vendor vendors lead-time shipment shipments inventory stock",
     "growth": "grow growth expand expansion scale scaling location locations",
     "marketing": "marketing wishlist wishlists visibility audience launch promotion press publicity",
 }
@@ -198,8 +206,9 @@ def content_stems(toks: list[Token]) -> set[str]:
             continue
         low = token.lower
         pieces = [low] + (low.split("-") if "-" in low and not low[0].isdigit() else [])
+        acronym = len(token.text) == 2 and token.text.isupper()
         for piece in pieces:
-            if piece in STOPWORDS or len(piece) < 3:
+            if piece in STOPWORDS or (len(piece) < 3 and not acronym):
                 continue
             stemmed = stem(piece)
             found.add(stemmed)
