@@ -28,10 +28,13 @@ def cli(ctx: click.Context, model_spec: str | None) -> None:
 
 
 def _register() -> None:
+    from sim.cli import grading
     from sim.cli import model
     from sim.cli import personas
     from sim.cli import transcripts
 
+    cli.add_command(grading.eval_group)
+    cli.add_command(grading.grade)
     cli.add_command(model.model)
     cli.add_command(model.bench)
     cli.add_command(personas.personas)

@@ -1,7 +1,23 @@
 """The turn grader: listening, helpfulness and pitching, 0-3 each, with evidence quoted
-from the user's own words and one tip. Pure Python, deterministic, fast."""
+from the user's own words and one tip. Pure Python, deterministic, fast.
+
+    grade_turn(persona, context, user_turn) -> Grade
+    session_metrics(turns) -> SessionMetrics   (in sim.core.grading.metrics)
+"""
 
 from sim.core.grading.grader import GRADER_VERSION, grade_turn
+from sim.core.grading.metrics import SessionMetrics, session_metrics
 from sim.core.grading.types import AXES, ContextLine, Evidence, Grade, PersonaBrief, Signal
 
-__all__ = ["AXES", "GRADER_VERSION", "ContextLine", "Evidence", "Grade", "PersonaBrief", "Signal", "grade_turn"]
+__all__ = [
+    "AXES",
+    "GRADER_VERSION",
+    "ContextLine",
+    "Evidence",
+    "Grade",
+    "PersonaBrief",
+    "SessionMetrics",
+    "Signal",
+    "grade_turn",
+    "session_metrics",
+]

@@ -9,7 +9,7 @@ from sim.core.grading.analysis import Turn, read_turn
 from sim.core.grading.helping import detect_helping
 from sim.core.grading.listening import detect_listening, listening_level
 from sim.core.grading.pitching import detect_pitching, pitching_level
-from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS, tokens
+from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS
 from sim.core.grading.tips import TipContext, topic_of, write_tip
 from sim.core.grading.types import ContextLine, Grade, PersonaBrief, Signal
 
@@ -104,7 +104,3 @@ def _confidence(turn: Turn, pitching: int, helpfulness: int) -> float:
         confidence -= 0.1  # mixed turns are where people disagree most
     return round(max(0.05, min(1.0, confidence)), 3)
 
-
-def words_in(text: str) -> int:
-    """Word count used by session metrics, consistent with the grader's tokens."""
-    return len(tokens(text)) if len(text) < 200_000 else len(text.split())

@@ -79,12 +79,12 @@ def write_tip(
     who, about = ctx.first_name, _about(ctx)
     if pitching >= 3 and helpfulness >= 2:
         return (
-            f"Keep the help and drop the ask: the favour you want back cancels it out. "
-            f"Ask {who} whether it fits their situation with {about} instead."
+            "Keep the help and drop the ask: the favour you want back cancels it out. "
+            f"Ask {who} whether it fits what they need with {about}."
         )
     if pitching >= 3:
         return (
-            f"Drop the ask for now. Ask {who} what {about} has been like for them, "
+            f"Drop the ask for now. Ask {who} about {about} and what has been hardest about it, "
             "and offer help before you ask for anything."
         )
     if help_.strings:

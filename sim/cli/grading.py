@@ -1,0 +1,168 @@
+"""`sim eval grader` (agreement with labeled turns) and `sim grade` (one turn, quickly)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import click
+
+from sim.cli.common import UserError, home
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Measure parts of sim against labeled data."""
+
+
+@eval_group.command("grader")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--predictions",
+    "predictions_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write one JSON line per case: id, the three levels, evidence and tip.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+def eval_grader(file: Path, predictions_path: Path | None, as_json: bool) -> None:
+    """Grade every case in FILE (JSONL, case format) and compare with its labels.
+
+    Per axis: exact and within-one accuracy, Spearman correlation, precision/recall/F1
+    for "level >= 2", the confusion matrix (rows: label, columns: grade), and the time
+    to grade one turn (p50/p95)."""
+    from sim.core.grading import GRADER_VERSION, grade_turn
+    from sim.core.grading.cases import CaseError, load_cases
+    from sim.core.grading.evalstats import evaluate, percentile
+
+    try:
+        cases = load_cases(file)
+    except CaseError as error:
+        raise UserError(str(error)) from None
+
+    grades, times_ms = [], []
+    for case in cases:
+        started = time.perf_counter()
+        grades.append(grade_turn(case.persona, case.context, case.user_turn))
+        times_ms.append((time.perf_counter() - started) * 1000)
+
+    if predictions_path is not None:
+        _write_predictions(predictions_path, cases, grades)
+
+    labeled = [(case.labels, grade.to_dict()) for case, grade in zip(cases, grades) if case.labels]
+    report = {
+        "grader_version": GRADER_VERSION,
+        "file": str(file),
+        "cases": len(cases),
+        "labeled": len(labeled),
+        "axes": evaluate([l for l, _ in labeled], [p for _, p in labeled]) if labeled else {},
+        "time_ms": {
+            "p50": round(percentile(times_ms, 50), 3),
+            "p95": round(percentile(times_ms, 95), 3),
+            "max": round(max(times_ms), 3),
+        },
+    }
+    if as_json:
+        click.echo(json.dumps(_rounded(report)))
+    else:
+        click.echo(_report_text(report))
+
+
+def _write_predictions(path: Path, cases, grades) -> None:
+    lines = []
+    for case, grade in zip(cases, grades):
+        data = grade.to_dict()
+        row = {"id": case.id, **{k: data[k] for k in ("listening", "helpfulness", "pitching", "evidence", "tip")}}
+        lines.append(json.dumps(row, ensure_ascii=False))
+    try:
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"{path}: cannot write predictions: {error.strerror or error}") from None
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def _number(value: float | None) -> str:
+    return "  n/a" if value is None else f"{value:5.3f}"
+
+
+def _report_text(report: dict) -> str:
+    out = [f"grader {report['grader_version']} on {report['file']}: {report['cases']} cases, {report['labeled']} labeled"]
+    if report["axes"]:
+        out.append("")
+        out.append(f"{'axis':<12} {'exact':>6} {'within1':>8} {'spearman':>9} {'P(>=2)':>7} {'R(>=2)':>7} {'F1(>=2)':>8}")
+        for axis, r in report["axes"].items():
+            high = r["high"]
+            out.append(
+                f"{axis:<12} {_number(r['exact']):>6} {_number(r['within_one']):>8} {_number(r['spearman']):>9}"
+                f" {_number(high['precision']):>7} {_number(high['recall']):>7} {_number(high['f1']):>8}"
+            )
+        out.append("")
+        out.append("confusion matrices (rows: label 0-3, columns: grade 0-3)")
+        for axis, r in report["axes"].items():
+            out.append(f"  {axis}")
+            out.append("         " + "".join(f"{level:>5}" for level in range(4)))
+            for level, row in enumerate(r["confusion"]):
+                out.append(f"    {level:>3}  " + "".join(f"{count:>5}" for count in row))
+    else:
+        out.append("no labels: nothing to compare (use --predictions to see the grades)")
+    t = report["time_ms"]
+    out.append("")
+    out.append(f"time per turn: p50 {t['p50']:.2f} ms, p95 {t['p95']:.2f} ms, max {t['max']:.2f} ms")
+    return "\n".join(out)
+
+
+@click.command("grade")
+@click.option("--text", "text", metavar="TEXT", help="The user's turn to grade.")
+@click.option("--persona", "persona_id", metavar="ID", help="Grade against this persona (default: a neutral one).")
+@click.option(
+    "--context",
+    "context",
+    multiple=True,
+    metavar="LINE",
+    help="What was said before, oldest first; repeatable. A line is the persona's unless it starts with 'user:'.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the grade as JSON.")
+def grade(text: str | None, persona_id: str | None, context: tuple[str, ...], as_json: bool) -> None:
+    """Grade one turn: the three levels, the evidence and a tip."""
+    from sim.core.grading import ContextLine, PersonaBrief, grade_turn
+
+    if text is None:
+        raise UserError("nothing to grade: pass --text \"...\"")
+    persona = _persona_brief(persona_id) if persona_id else PersonaBrief(name="them")
+    lines = []
+    for line in context:
+        speaker, _, rest = line.partition(":")
+        if rest and speaker.strip().lower() in ("user", "you"):
+            lines.append(ContextLine(speaker="user", text=rest.strip()))
+        elif rest and speaker.strip().lower() in ("persona", "them"):
+            lines.append(ContextLine(speaker="persona", text=rest.strip()))
+        else:
+            lines.append(ContextLine(speaker="persona", text=line))
+    result = grade_turn(persona, lines, text)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    click.echo(f"listening {result.listening}   helpfulness {result.helpfulness}   pitching {result.pitching}")
+    for item in result.evidence:
+        click.echo(f"  [{item.axis} · {item.signal}] \"{item.quote}\" ({item.start}-{item.end})")
+    click.echo(f"tip: {result.tip}")
+
+
+def _persona_brief(persona_id: str):
+    from sim.core.persona import brief
+    from sim.store.personas import PersonaStoreError, find_persona
+
+    try:
+        stored = find_persona(persona_id, home())
+    except PersonaStoreError as error:
+        raise UserError(str(error)) from None
+    return brief(stored.persona)
