@@ -169,8 +169,7 @@ PROMOTION = _words(
     r"\bour (?!team\b|kids\b|children\b|family\b|school\b|hospital\b|clinic\b|city\b|office\b|boss\b|manager\b|"
     r"department\b|staff\b|nurses\b|students\b|parents\b|board\b|house\b|town\b|church\b|lead\b|own\b|"
     r"old\b|last\b|first\b|new grads\b|engineers\b|teachers\b|volunteers\b)(?:[\w-]+ ){0,2}?[\w-]+ "
-    r"(?:answers|alerts|tracks|saves|cuts|automates|predicts|flags|guarantees|handles|fixes|solves|lets you|helps you|"
-    r"gets|makes|does|is (?:the|built|designed)|spends only)",
+    r"(?:(?!was\b|is\b|has\b|does\b)[a-z]+s|lets you|helps you|is (?:the|built|designed)|spends only|can)\b",
     r"we(?:'re| are) an? (?:[\w-]+ ){0,4}(?:company|startup|platform|agency|firm|consultancy|studio|group) "
     r"(?:that|which|who)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
     r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
@@ -244,7 +243,11 @@ BUSINESS_SELF = _words(
     r"we (?:do|build|make|sell|offer|provide|run|install|supply|distribute|manufacture) \w+",
 )
 # A numeric claim ("cuts pages by 70%") is promotion when the user speaks for a "we".
-CLAIM = _words(r"\d+ ?(?:%|percent) (?:fewer|less|more|faster|cheaper|reduction|increase|lower|higher|drop|off)", r"(?:cuts?|reduces?|saves?|boosts?) (?:\w+ ){0,3}by (?:\d+|half)")
+CLAIM = _words(
+    r"\d+ ?(?:%|percent) (?:fewer|less|more|faster|cheaper|reduction|increase|lower|higher|drop|off|of (?:them|those|your|all))",
+    r"(?:cuts|reduces|saves|boosts|deflects|closes|resolves|doubles|triples|increases|improves) (?:\w+ ){0,4}(?:by |about |around |up to |over )?(?:\d+|half)",
+    r"(?:\d+|ten|two|three|five)(?:x| times) (?:faster|more|cheaper|better)",
+)
 WE = _words(r"we", r"our", r"we're", r"we've")
 # Fishing for the budget or the buyer: steering towards what the user sells.
 STEERING = _words(

@@ -88,7 +88,8 @@ def _unasked_business(turn: Turn, part):
 
 
 def _claim(turn: Turn, part):
-    """'It cuts overnight pages by 70%' said on behalf of a 'we': a product claim."""
+    """'It cuts overnight pages by 70%' said on behalf of a 'we' or an 'our': a product
+    claim. Past-tense stories ("we cut pages by half") are experience, not claims."""
     claim = lx.CLAIM.search(part.text)
     return claim if claim and lx.WE.search(turn.text) else None
 
