@@ -465,3 +465,13 @@ def test_list_transcripts_newest_first_and_unreadable_listed(sim_home):
     assert newest.averages == {"listening": 1.0, "helpfulness": 0.0, "pitching": 1.5}
     assert oldest.outcome == "unfinished" and oldest.averages is None and oldest.user_turns == 1
     assert not junk.readable and "binary" in junk.problem and junk.outcome == "unreadable"
+
+
+def test_text_that_is_not_valid_unicode_is_escaped_not_lost(sim_home):
+    writer = TranscriptWriter.create(samples.header(), home=sim_home)
+    writer.append(Turn("x1", None, "user", "broken paste \udc80 and café", "2026"))
+    writer.append(_turn(2, "x1"))
+    writer.close()
+    loaded, _ = read_transcript(writer.path)
+    assert loaded.events[0].text == "broken paste \udc80 and café"
+    assert [e.id for e in loaded.events] == ["x1", "x2"] and writer.error is None

@@ -27,7 +27,6 @@ from sim.core.transcript import (
     VERSION,
     Event,
     Header,
-    SessionEvent,
     Transcript,
     TranscriptError,
     event_from_dict,
@@ -71,7 +70,7 @@ def _slug(text: str, limit: int = 40) -> str:
     """Only [a-z0-9-] survive, whatever the persona id says ('../x', emoji, 10 KB)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].strip("-") or "persona"
+    return slug[:limit].strip("-")
 
 
 def safe_name(header: Header) -> str:
@@ -82,11 +81,16 @@ def safe_name(header: Header) -> str:
         started = datetime.now()
     persona = header.persona.get("id") or header.persona.get("name") or ""
     short = _slug(header.session_id, 8).replace("-", "") or secrets.token_hex(3)
-    return f"{started:%Y-%m-%dT%H-%M-%S}_{_slug(str(persona))}_{short[:8]}{SUFFIX}"
+    return f"{started:%Y-%m-%dT%H-%M-%S}_{_slug(str(persona)) or 'persona'}_{short[:8]}{SUFFIX}"
 
 
 def _line(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+    """One JSON line. Readable UTF-8 where possible; text that cannot be UTF-8 (a lone
+    surrogate from a broken paste) is escaped rather than lost."""
+    try:
+        return (json.dumps(data, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(data, default=str) + "\n").encode("ascii")
 
 
 def _create(path: Path) -> int:
