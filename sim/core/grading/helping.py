@@ -46,8 +46,10 @@ def _proper_nouns(part: Part) -> int:
     """Capitalised words that are not the first word: names, places, programmes."""
     count = 0
     for i, token in enumerate(part.tokens):
-        if i == 0 or token.text in ("I", "I'm", "I'll", "I've", "I'd"):
+        if token.text in ("I", "I'm", "I'll", "I've", "I'd"):
             continue
+        if i == 0 and not any(ch.isupper() for ch in token.text[1:]):
+            continue  # a capital that only starts the sentence; "GiveWell" or "CISA" still count
         if token.text[:1].isupper():
             count += 1
     return count
@@ -90,7 +92,7 @@ def detect_helping(turn: Turn, pitch: PitchSignals) -> HelpSignals:
             or any(s.isdigit() for s in part.stems) or _proper_nouns(part)
         )
         concrete_commit = commit and (lx.TIME_COMMIT.search(text) or resource)
-        if generic and not (names or (resource and _proper_nouns(part)) or concrete_commit):
+        if generic and not (names or info or (resource and _proper_nouns(part)) or concrete_commit):
             only_generic = True
             turn.add_match(Signal.GENERIC_OFFER, "helpfulness", part, generic, whole=True)
             continue

@@ -90,7 +90,8 @@ GENERALISING = _words(
     r"hospital|school|team|industry|business|field)", r"always \w*(?:push|complain)\w*", r"always (?:like that|the case)",
     r"that's (?:fundraising|business|life|the industry|the job|how it goes|how it is)",
     r"it is what it is", r"part of the job", r"welcome to", r"such is life", r"everyone (?:has|deals)",
-    r"so important", r"the future",
+    r"so important", r"the future", r"(?:is|are) (?:really |so |very |super )?(?:important|key|essential|crucial)",
+    r"(?:are|is) always \w+",
     r"you'll figure it out", r"it'll (?:happen|work out)", r"don't worry",
 )
 MINIMAL_WORDS = frozenset(
@@ -120,7 +121,9 @@ GENERIC_QUESTION = _words(
     r"what do you (?:think|make) of the (?:conference|event|keynote|talks|venue|food)",
     r"what(?:'s| is) new", r"what about you", r"how about you", r"and you",
     r"do you come to these (?:often|a lot)", r"what do you do at \w+",
-    r"what (?:\w+ ){0,2}do you (?:teach|do|make|sell|study|work on|write|build|practice)",
+    r"what (?:\w+ ){0,2}do you (?:teach|do|make|sell|study|work on|write|build|practice)"
+    r"(?: (?:here|now|exactly|again|for a living|for work|at \w+))?\s*\?",
+    r"how long have you (?:had|run|owned|worked|lived|been)",
     r"what(?:'s| is) your favou?rite (?:session|talk|part|speaker|panel)", r"do you like (?:running|the|it here|this)",
 )
 # The persona asked about the user: then self-disclosure is an answer, not a pitch.
@@ -153,8 +156,16 @@ SELF_DISCLOSURE = _words(
 # ---------------------------------------------------------------- pitching
 _PRODUCT_NOUN = (
     r"(?:product|platform|tool|app|software|solution|services|technology|dashboard|course|courses|"
-    r"workshops?|bootcamp|podcast|newsletter|channel|portfolio|offering|plugin|api|device|"
-    r"clients|customers|users|pilots|terms|pricing|rates|deck|whitepaper|brochure|beta|crm|analytics)"
+    r"workshops?|bootcamp|podcast|newsletter|channel|offering|plugin|api|device|"
+    r"pilots|terms|pricing|rates|deck|whitepaper|brochure|beta|crm|analytics)"
+)
+_NOT_A_PRODUCT = (
+    r"team|teams|kids|children|family|school|hospital|clinic|city|office|boss|manager|managers|director|ceo|cto|vp|"
+    r"department|staff|nurses|doctors|students|parents|board|house|town|church|lead|own|old|last|first|engineers|"
+    r"teachers|volunteers|customers|clients|users|members|agents|people|folks|neighbou?rs|community|industry|field|"
+    r"sector|org|union|budget|numbers|state|country|government|funders|donors|investors|partners|friends|son|daughter|"
+    r"wife|husband|dog|cat|kid|baby|mom|dad|parent|principal|dean|provost|manager's|building|site|shift|night|schedule|"
+    r"rotation|policy|rules|process|story|situation|problem|issue|experience|case"
 )
 _ORGANISATION = r"(?:startup|studio|agency|consultancy|firm|company|foundation|charity|organi[sz]ation|nonprofit|team|business)"
 _SELLING_VERB = (
@@ -166,10 +177,12 @@ PROMOTION = _words(
     r"(?:our|my) (?:[\w-]+ ){0,2}?" + _ORGANISATION + r" " + _SELLING_VERB,
     r"we at \w+ (?:have|has|are|published|built|offer|make|help)", r"my book",
     r"(?:look at|check out|try|use|get|buy) (?:our|my) \w+",
-    r"\bour (?!team\b|kids\b|children\b|family\b|school\b|hospital\b|clinic\b|city\b|office\b|boss\b|manager\b|"
-    r"department\b|staff\b|nurses\b|students\b|parents\b|board\b|house\b|town\b|church\b|lead\b|own\b|"
-    r"old\b|last\b|first\b|new grads\b|engineers\b|teachers\b|volunteers\b)(?:[\w-]+ ){0,2}?[\w-]+ "
-    r"(?:(?!was\b|is\b|has\b|does\b)[a-z]+s|lets you|helps you|is (?:the|built|designed)|spends only|can)\b",
+    # "Our chatbot deflects...", "our planters pay for themselves": a present-tense claim
+    # about something of ours that is not a person, a place or the user's own team.
+    r"\bour (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:[\w-]+ ){0,2}?(?!(?:" + _NOT_A_PRODUCT + r")\b)[\w-]+ "
+    r"(?:(?!was\b|is\b|has\b|does\b|says\b|thinks\b|wants\b|feels\b|needs\b|keeps\b|knows\b|likes\b|loves\b|hates\b)"
+    r"[a-z]+s|lets you|helps you|is (?:the|built|designed)|spends only|can)\b",
+    r"(?:our|my) (?:clients|customers|users|members|students) (?:see|get|save|love|report|usually|typically|average|land)",
     r"we(?:'re| are) an? (?:[\w-]+ ){0,4}(?:company|startup|platform|agency|firm|consultancy|studio|group) "
     r"(?:that|which|who)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
     r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
@@ -220,7 +233,8 @@ SELF_PROMOTION = _words(
     r"i (?:run|own|founded|started|built) (?:a|an|my own) [\w ]{0,30}(?:company|startup|agency|consultancy|firm|studio|"
     r"business|practice|platform|app) (?:that|which|called)",
     r"i(?:'m| am) (?:really |very |super )?(?:good|great) at", r"i(?:'ve| have) (?:got )?(?:\d+|twenty|fifteen|ten) years (?:of )?experience",
-    r"i(?:'m| am) known for", r"i(?:'ve| have) won", r"(?:been )?featured (?:in|on)", r"(?:clients|customers|people) (?:love|rave)",
+    r"i(?:'m| am) known for", r"i(?:'ve| have) won", r"(?:i|we|i've|we've|i was|we were) (?:been )?featured (?:in|on)",
+    r"(?:my|our) (?:clients|customers|users) (?:love|rave)",
     r"i(?:'ve| have) worked with (?:\w+ ){0,2}(?:brands|companies|clients|fortune)", r"i(?:'m| am) (?:the|an?) (?:go-to|leading|top)",
     r"(?:customers|clients|users) see (?:a |about )?\d+", r"(?:raising|looking for) (?:investors|funding|a seed|our seed|a round)",
     r"(?:specialize|specialise|focus) (?:\w+ )?in exactly", r"(?:that's|this is) (?:exactly )?what i do",
@@ -229,7 +243,7 @@ SELF_PROMOTION = _words(
     r"i(?:'m| am) speaking (?:at|on|about|tomorrow|later|today)", r"passive income", r"be your own boss",
     r"business opportunity", r"we(?:'ve| have) helped", r"i(?:'ve| have) helped (?:dozens|hundreds|many|lots|tons)",
     r"i do (?:\w+ ){0,3}for (?:small businesses|companies|clients|startups|brands|restaurants|schools|nonprofits)",
-    r"(?:specializ|specialis)(?:e|es|ing) in", r"i happen to be", r"i(?:'m| am) your (?:guy|person|girl|woman|man)",
+    r"(?:i|we) (?:\w+ )?speciali[sz]e in", r"i(?:'m| am) (?:a |an )?[\w -]{0,30}speciali[sz]ing in", r"i happen to be", r"i(?:'m| am) your (?:guy|person|girl|woman|man)",
     r"you know where to find me", r"that's (?:exactly )?why (?:i|we) (?:started|founded|built|created)",
     r"(?:launching|starting|building) (?:a|my|our) (?:startup|company|business|app|product)",
 )
@@ -240,7 +254,7 @@ BUSINESS_SELF = _words(
     r"i(?:'m| am) (?:a|an|the) (?:[\w-]+ ){0,2}(?:consultant|coach|recruiter|broker|agent|freelancer|founder|co-founder|ceo|"
     r"vendor|rep|salesperson|sales rep|contractor|advisor|adviser|planner|trainer|investor|headhunter)s?\b",
     r"my (?:company|agency|firm|consultancy|studio|startup|business|practice|clients|customers|product|services?)",
-    r"we (?:do|build|make|sell|offer|provide|run|install|supply|distribute|manufacture) \w+",
+    r"we (?:build|sell|offer|provide|install|supply|distribute|manufacture) \w+",
 )
 # A numeric claim ("cuts pages by 70%") is promotion when the user speaks for a "we".
 CLAIM = _words(
@@ -276,7 +290,7 @@ CALL_TO_ACTION = _words(
     r"sign (?:up|you up)", r"register (?:now|today|here)", r"registration link", r"subscribe",
     r"wishlist it", r"qr code", r"beta list", r"waitlist", r"early access", r"join our",
     r"download (?:our|the app|my)", r"(?:link|url) to (?:our|my)", r"visit our", r"check out (?:our|my)",
-    r"follow (?:us|me) on", r"buy(?! you a)", r"purchase", r"place an order", r"sign (?:a|the) (?:contract|deal|loi)",
+    r"follow (?:us|me) on", r"buy (?:from us|from me|our|my|one|it from (?:us|me)|now|today)", r"purchase", r"place an order", r"sign (?:a|the) (?:contract|deal|loi)",
     r"invest in (?:us|our)", r"want one\?", r"spots? left", r"lock in",
     r"send (?:you |over )?(?:our|my) (?:terms|portfolio|deck|pricing|brochure|proposal|whitepaper|"
     r"case stud\w*|one-pager|rate card|materials|media kit)",
@@ -322,8 +336,12 @@ CALL_TO_ACTION = _words(
     r"(?:do you have|got) (?:a (?:few|couple of)|five|ten|\d+) minutes", r"set up a (?:pilot|trial|demo|call|meeting)",
     r"a pilot (?:for|with|at) your", r"(?:can|could|may) i (?:show|send) you (?:\w+ ){0,3}(?:info|information|what we|how we|"
     r"our|a quick|some details)", r"i(?:'d| would) love to (?:show|tell) you (?:about|how|what)",
-    r"(?:would|are) (?:you|your \w+) (?:be )?(?:interested|open) (?:in|to) (?:a |an |our |my |trying|hearing|seeing|taking|"
-    r"a quick)", r"(?:reasonable|competitive|friendly|special) (?:rates?|prices?|pricing)",
+    r"(?:would|are) (?:you|your \w+) (?:be )?(?:interested|open) (?:in|to) (?:a (?:call|demo|meeting|quick|presentation|trial)|"
+    r"an? (?:intro|chat)|our|my|trying our|hearing (?:more )?about (?:our|my|what we)|seeing (?:our|what we|a demo))",
+    r"would you (?:ever )?consider (?:leaving|joining|switching|moving|working for|coming to|a move)",
+    r"want a (?:quote|demo|trial|sample|discount|brochure)\b", r"(?:get|give|send) you a quote",
+    r"(?:our|a) booth (?:right )?(?:here|at|number|over there)", r"even (?:a|one) (?:dollar|euro|pound|buck|little)",
+    r"every (?:dollar|bit|penny) (?:helps|counts)", r"(?:reasonable|competitive|friendly|special) (?:rates?|prices?|pricing)",
     r"hire me", r"work for you", r"is your (?:team|company|clinic|firm|group|hospital|school) hiring",
     r"pass (?:it|this) to the hiring manager",
     r"(?:would|could|will|can|want to|like to) (?:you )?(?:\w+ ){0,3}donat\w*", r"(?:make|making|consider) (?:a )?donation",
@@ -378,7 +396,8 @@ GENERIC_OFFER = _words(
     r"i could maybe", r"i can probably", r"sometime", r"someone (?:who|sometime)", r"a few people",
     r"i know (?:a guy|some people|a few people|people)", r"lots of (?:\w+ )?(?:resources|options|people)",
     r"read up on", r"best practices", r"there are (?:\w+ )?(?:grants|resources|programs|people|tools)",
-    r"(?:more )?networking events", r"if you ever want", r"i'm around", r"anytime", r"any time",
+    r"(?:more )?networking events", r"if you ever want", r"i'm around",
+    r"(?:is|are) (?:really |so |very |super )?(?:important|key|essential|crucial) (?:for|to|when)", r"anytime", r"any time",
     r"(?:talk|speak) to (?:some )?(?:other|more) \w+", r"network(?:ing)? more", r"more networking",
     r"get (?:yourself )?out there", r"put yourself out there", r"keep (?:trying|at it|going|pushing)",
     r"stay positive", r"be patient", r"hang in there", r"if there's anything i can do", r"i can ask around",
@@ -390,7 +409,8 @@ GENERIC_OFFER = _words(
 ADVICE_QUESTION = _words(
     r"(?<!what )(?<!which )(?<!how )(?<!where )have you (?:ever )?(?:tried|considered|thought about|looked at|looked into|checked out|"
     r"explored|asked|heard of|talked to|reached out to|spoken to|applied to|applied for)",
-    r"^(?:maybe|perhaps) ", r"(?:what|how) about (?:trying|asking|using|a |an )",
+    r"^(?:maybe|perhaps) ", r"(?:what|how) about (?:trying|asking|using|a |an |the )",
+    r"^could (?:the|a|an|it|that|this|they|some) ", r"would it (?:help|work) (?:if|to)", r"^(?:is|are) there (?:a|any) way",
     r"what if you", r"why not (?:try|ask|start|use)", r"could you (?:try|ask|start|use)",
 )
 ADVICE = _words(
@@ -400,7 +420,8 @@ ADVICE = _words(
     r"one thing that (?:works|worked|helps|helped)", r"you(?:'d| would) be within your rights",
     r"^standard (?:for|is)", r"(?:the )?standard (?:rate|fee|price|practice) (?:is|for)", r"the (?:trick|key|secret) is", r"worth (?:a look|looking|trying|checking)",
     r"what if you", r"if i were you", r"i(?:'d| would) (?:just |probably |honestly )?(?:suggest|recommend|try|start|quit|ask|"
-    r"push|look|lead|go with|tell|say|skip|drop|walk)", r"my advice",
+    r"push|look|lead|go with|tell|say|skip|drop|walk|write|send|document|frame|book|set|get|talk|reach|email|call|"
+    r"keep|put|make|build|create|track|use|offer|raise|lower|charge|bring|focus)", r"my advice",
     r"you can (?:check|find|get|use|ask|apply|search|look|try|request|download|borrow)",
     r"(?:is|are) worth (?:a look|trying|asking)", r"(?:maybe|perhaps) (?:try|ask|look|start|consider|talk|reach|get)",
     r"(?:might|could|would|may) (?:help|work|take some|be worth|make a difference|do the trick|ease|fix)",
@@ -442,7 +463,7 @@ RESULT = _words(
     r"dropped", r"fell", r"halved", r"doubled", r"cut", r"went (?:up|down)", r"stopped",
     r"disappeared", r"vanished", r"improved", r"jumped", r"increased", r"decreased", r"shrank",
     r"got (?:\d+|a|the|them|their|into|my|his|her|our|it|us)", r"worked", r"helped", r"percent", r"half", r"\d+%",
-    r"noticeably", r"had a line", r"swear by", r"solved", r"fixed", r"turned (?:it|things) around", r"sell out", r"sold out", r"fills?", r"kept (?:\w+ ){0,3}free", r"rave about", r"think twice", r"made the switch", r"moved (?:it|them)", r"so (?:nobody|no one|they|people) (?:can|could|don't|stopped)",
+    r"noticeably", r"had a line", r"swear by", r"changed (?:how|the|my|everything|things)", r"solved", r"fixed", r"turned (?:it|things) around", r"sell out", r"sold out", r"fills?", r"kept (?:\w+ ){0,3}free", r"rave about", r"think twice", r"made the switch", r"moved (?:it|them)", r"so (?:nobody|no one|they|people) (?:can|could|don't|stopped)",
 )
 RESOURCE = _words(
     r"toolkit", r"templates?", r"guides?", r"checklists?", r"books?", r"articles?", r"papers?",

@@ -86,12 +86,15 @@ def _paraphrases(part: Part) -> bool:
         len(shared) >= 2
         and len(own) >= 1
         and part.first_person == 0
+        and not lx.GENERALISING.search(text)
         and not lx.ADVICE.search(text)
         and not lx.IMPERATIVE_START.search(text)
     )
 
 
 def _empathy(turn: Turn, part: Part, signals: ListenSignals) -> None:
+    if part.is_question:
+        return  # "Which findings worry you?" asks; it does not name their feeling
     feeling = lx.FEELING.search(part.text)
     if feeling and len(part.tokens) >= 2:
         before = part.text[: feeling.start()]
@@ -237,7 +240,7 @@ def _stem_of(token) -> str:
 def listening_level(listen: ListenSignals, pitch_level: int, help_level: int) -> int:
     if listen.minimal:
         return 1
-    deep = listen.reflections or (listen.empathy and listen.uptake)
+    deep = listen.reflections or listen.empathy
     if deep and listen.follow_ups:
         level = 3
     elif listen.reflections or listen.follow_ups or listen.empathy:

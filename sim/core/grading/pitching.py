@@ -91,7 +91,11 @@ def _claim(turn: Turn, part):
     """'It cuts overnight pages by 70%' said on behalf of a 'we' or an 'our': a product
     claim. Past-tense stories ("we cut pages by half") are experience, not claims."""
     claim = lx.CLAIM.search(part.text)
-    return claim if claim and lx.WE.search(turn.text) else None
+    if claim is None:
+        return None
+    index = turn.parts.index(part)
+    nearby = " ".join(p.text for p in turn.parts[max(0, index - 1) : index + 1])
+    return claim if lx.WE.search(nearby) else None
 
 
 def pitching_level(pitch: PitchSignals, answered_their_question: bool, strings: bool) -> int:

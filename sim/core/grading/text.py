@@ -191,6 +191,7 @@ _CONCEPT_WORDS = {
     "safety": "safety safe accident accidents injury injuries incident incidents near-miss hazard osha",
     "supply": "part parts component components controller controllers driver drivers chip chips supplier suppliers "
     "supply sourcing vendor vendors lead-time shipment shipments inventory stock",
+    "giving": "charity charities donate donated donation donations donor donors give giving nonprofit nonprofits cause causes fundraising",
     "growth": "grow growth expand expansion scale scaling location locations",
     "marketing": "marketing wishlist wishlists visibility audience launch promotion press publicity",
 }
