@@ -67,6 +67,8 @@ class Turn:
     director: dict[str, Any] | None = None  # persona turns: director state after the line
     #: persona turns: candidates the guard rejected, with reasons (what the model saw).
     rejected: tuple[dict[str, str], ...] = ()
+    #: persona turns from the model that are near-verbatim an authored line.
+    copied: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -85,6 +87,8 @@ class Turn:
             data["director"] = self.director
             if self.rejected:
                 data["rejected"] = list(self.rejected)
+            if self.copied:
+                data["copied"] = True
         return data
 
 
@@ -174,6 +178,7 @@ def event_from_dict(data: Any) -> Event:
                 intent=_text(data, "intent", optional=True),
                 director=director if isinstance(director, dict) else None,
                 rejected=tuple(r for r in data.get("rejected", []) if isinstance(r, dict)),
+                copied=data.get("copied") is True,
             )
         if kind == "event":
             event_kind = data.get("kind")
