@@ -31,6 +31,7 @@ def _register() -> None:
     from sim.cli import grading
     from sim.cli import model
     from sim.cli import personas
+    from sim.cli import play
     from sim.cli import transcripts
 
     cli.add_command(grading.eval_group)
@@ -38,6 +39,7 @@ def _register() -> None:
     cli.add_command(model.model)
     cli.add_command(model.bench)
     cli.add_command(personas.personas)
+    cli.add_command(play.play)
     cli.add_command(transcripts.export)
     cli.add_command(transcripts.history)
     cli.add_command(transcripts.progress)

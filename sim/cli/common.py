@@ -31,6 +31,7 @@ def run_guarded(command: click.Command) -> None:
     from sim.core.tomlfile import FileProblems
     from sim.core.transcript import TranscriptError
     from sim.store.models import ModelError
+    from sim.store.personas import PersonaStoreError
 
     try:
         code = command.main(standalone_mode=False)
@@ -43,7 +44,7 @@ def run_guarded(command: click.Command) -> None:
     except ModelError as error:
         click.echo(f"sim: {error}", err=True)
         sys.exit(2)
-    except (FileProblems, TranscriptError) as error:
+    except (FileProblems, TranscriptError, PersonaStoreError) as error:
         click.echo(f"sim: {error}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
