@@ -1,0 +1,59 @@
+"""Every key, screen by screen, as currently bound (remapped keys included)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+SCREENS = (
+    ("Everywhere", "sim.tui.app", "SimApp"),
+    ("Home", "sim.tui.screens.home", "HomeScreen"),
+    ("Conversation", "sim.tui.screens.conversation", "ConversationScreen"),
+    ("Typing a turn", "sim.tui.widgets.chat_input", "ChatInput"),
+    ("Report", "sim.tui.screens.report", "ReportScreen"),
+    ("Replay", "sim.tui.screens.replay", "ReplayScreen"),
+    ("Persona editor", "sim.tui.screens.editor", "EditorScreen"),
+)
+
+
+def key_table(keymap: dict[str, str]) -> Table:
+    import importlib
+
+    table = Table(box=None, show_header=True, padding=(0, 2))
+    table.add_column("where", style="bold")
+    table.add_column("key", style="cyan")
+    table.add_column("what it does")
+    table.add_column("id (for [keys] in config.toml)", style="dim")
+    for title, module, name in SCREENS:
+        cls = getattr(importlib.import_module(module), name)
+        for binding in cls.BINDINGS:
+            if not isinstance(binding, Binding):
+                continue
+            key = keymap.get(binding.id, binding.key) if binding.id else binding.key
+            table.add_row(title, key, binding.description or binding.action, binding.id or "")
+            title = ""
+    table.add_row("", "ctrl+p", "command palette: every action by name", "")
+    return table
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, under: Screen | None = None):
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        intro = Text.assemble(
+            ("Keys\n", "bold"),
+            ("Remap any key in ", "dim"), (str(self.app.home.config_file), "dim italic"),
+            (" under [keys], e.g. send = \"ctrl+s\".\n", "dim"),
+        )
+        with VerticalScroll(id="help-box"):
+            yield Static(intro)
+            yield Static(key_table(dict(getattr(self.app, "_keymap", {}))))

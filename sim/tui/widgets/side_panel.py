@@ -1,0 +1,48 @@
+"""The side panel of a conversation: how the persona feels, and your session metrics."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from sim.app.report import metric_rows, metrics_for
+from sim.app.session import Session
+
+
+def meter(value: float, width: int = 16) -> Text:
+    filled = round(max(0.0, min(1.0, value)) * width)
+    style = "green" if value >= 0.55 else "yellow" if value >= 0.3 else "red"
+    bar = Text("█" * filled, style=style)
+    bar.append("░" * (width - filled), style="dim")
+    return bar
+
+
+class SidePanel(Static):
+    """Re-rendered after every turn from the session (the only source of truth)."""
+
+    def show(self, session: Session) -> None:
+        state = session.director.state
+        persona = session.persona
+        out = Text()
+        out.append(f"{persona.first_name}'s trust\n", style="bold")
+        out.append_text(meter(state.trust))
+        out.append(f" {state.trust:.2f}\n")
+        out.append("patience ", style="dim")
+        patience = max(0.0, state.patience)
+        out.append("●" * int(patience + 0.5) + "○" * max(0, persona.patience - int(patience + 0.5)))
+        out.append("\n")
+        if state.left:
+            out.append("has left\n", style="bold red")
+        elif state.revealed:
+            out.append("opened a door for you\n", style="bold green")
+        out.append("\n")
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="dim")
+        table.add_column()
+        for label, value, anchor in metric_rows(metrics_for(session.branch())):
+            table.add_row(label, value)
+            if anchor:
+                table.add_row("", Text(anchor, style="dim italic"))
+        self.update(Group(out, table))
