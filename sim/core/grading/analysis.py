@@ -36,6 +36,9 @@ DISCOURSE = frozenset(
 )
 ANAPHORA = frozenset("that it those them one ones".split())
 MAX_QUOTE = 160
+#: Sentences beyond this are not analysed (the first and last ones are kept): a wall of
+#: text is graded on its opening and its ending.
+MAX_PARTS = 80
 
 
 @dataclass
@@ -74,7 +77,7 @@ class Turn:
     """Everything the detectors need, plus the evidence they collect."""
 
     raw: str
-    text: str
+    text: str  # the analysed windows of the turn, cleaned, joined by a newline
     parts: list[Part]
     tokens: list[Token]
     n_words: int
@@ -86,6 +89,14 @@ class Turn:
     asked_about_user: bool
     evidence: list[Evidence] = field(default_factory=list)
     signals: set[str] = field(default_factory=set)
+    _seen: set[tuple[str, int, int]] = field(default_factory=set)
+    _found: dict[re.Pattern[str], bool] = field(default_factory=dict)
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        """Whether the pattern occurs anywhere in the analysed turn (searched once)."""
+        if pattern not in self._found:
+            self._found[pattern] = pattern.search(self.text) is not None
+        return self._found[pattern]
 
     def find(self, pattern: re.Pattern[str], part: Part) -> re.Match[str] | None:
         """Search one sentence; match offsets are relative to the sentence."""
@@ -102,9 +113,9 @@ class Turn:
             start, end = _trim(self.raw, start, end)
         if end <= start:
             return
-        item = Evidence(quote=self.raw[start:end], start=start, end=end, signal=signal, axis=axis)
-        if all((e.signal, e.start, e.end) != (signal, start, end) for e in self.evidence):
-            self.evidence.append(item)
+        if (signal, start, end) not in self._seen:
+            self._seen.add((signal, start, end))
+            self.evidence.append(Evidence(quote=self.raw[start:end], start=start, end=end, signal=signal, axis=axis))
 
     def add_match(self, signal: str, axis: Axis, part: Part, match: re.Match[str], whole: bool = False) -> None:
         """Evidence for a pattern match: the sentence if asked (and short), else the match."""
@@ -129,8 +140,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def read_turn(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str) -> Turn:
     raw = user_turn if isinstance(user_turn, str) else str(user_turn)
-    text = clean(raw)
-    pieces = windows(text)
+    # Cleaning keeps lengths, so offsets into the cleaned windows are offsets into `raw`.
+    pieces = [(offset, clean(piece)) for offset, piece in windows(raw)]
     toks = [t for offset, piece in pieces for t in tokens(piece, offset)]
 
     persona_lines = [clean(str(c.text)[:CONTEXT_CHARS]) for c in context if c.speaker == "persona"]
@@ -142,24 +153,27 @@ def read_turn(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: 
     profile_stems = content_stems(tokens(clean(profile_text[:CONTEXT_CHARS]))) - name_stems
 
     parts = []
-    for offset, piece in pieces:
-        for sentence in sentences(piece, offset):
-            stoks = tokens(sentence.text, sentence.start)
-            stems = content_stems(stoks)
-            lows = [t.lower for t in stoks]
-            parts.append(
-                Part(
-                    sentence=sentence,
-                    tokens=stoks,
-                    stems=stems,
-                    overlap_last=stems & last_stems,
-                    overlap_earlier=stems & earlier_stems,
-                    overlap_profile=stems & profile_stems,
-                    first_person=sum(1 for w in lows if w in FIRST_PERSON),
-                    second_person=sum(1 for w in lows if w in SECOND_PERSON),
-                )
+    found = [s for offset, piece in pieces for s in sentences(piece, offset)]
+    if len(found) > MAX_PARTS:
+        found = found[: MAX_PARTS // 2] + found[-MAX_PARTS // 2 :]
+    for sentence in found:
+        stoks = tokens(sentence.text, sentence.start)
+        stems = content_stems(stoks)
+        lows = [t.lower for t in stoks]
+        parts.append(
+            Part(
+                sentence=sentence,
+                tokens=stoks,
+                stems=stems,
+                overlap_last=stems & last_stems,
+                overlap_earlier=stems & earlier_stems,
+                overlap_profile=stems & profile_stems,
+                first_person=sum(1 for w in lows if w in FIRST_PERSON),
+                second_person=sum(1 for w in lows if w in SECOND_PERSON),
             )
+        )
     last_questions = " ".join(s.text for s in sentences(last_line) if s.is_question) or last_line[-200:]
+    text = "\n".join(piece for _, piece in pieces)
     return Turn(
         raw=raw,
         text=text,

@@ -24,7 +24,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", I)
 
 
-_ME_WILL = r"i(?:'ll| will| can| could| can also|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to| am (?:happy|glad) to|'d love to| would love to)"
+_ME_WILL = r"(?:we(?:'ll| will| can| could)|i(?:'ll| will| can| could| can also|'d be (?:happy|glad) to| would be (?:happy|glad) to|'m (?:happy|glad) to| am (?:happy|glad) to|'d love to| would love to))"
 _HELP_VERB = (
     r"(?:send|email|e-mail|text|forward|share|introduce|intro|connect|put you in touch|loop|cc|copy|"
     r"ping|message|dm|drop|bring|grab|walk|take you|show you around|lend|pass|ask|dig|look up|"
@@ -50,6 +50,9 @@ REFLECTION = _words(
     r"out of|still|already|caught)",
     r"(?<!do )(?<!did )(?<!would )you feel", r"you(?:'ve| have) been", r"you(?:'d| would) rather",
     r"you care (?:a lot )?about", r"(?<!if )(?<!do )you want (?:it|them|to)",
+    r"(?:matters?|means? (?:a lot|so much)|is (?:really |so )?important) to you", r"shows how much you",
+    r"^(?:so )?that(?:'s| is) (?:a|an) (?!great\b|good\b|nice\b|cool\b|interesting\b|shame\b|lot\b|fair\b|common\b|"
+    r"tough one\b|question\b)[\w-]+ (?:[\w'-]+ ){1,6}",
 )
 # "So you're...", "So the...", "So every..." at the start of a statement paraphrase them.
 REFLECTIVE_SO = re.compile(
@@ -91,6 +94,7 @@ GENERALISING = _words(
     r"that's (?:fundraising|business|life|the industry|the job|how it goes|how it is)",
     r"it is what it is", r"part of the job", r"welcome to", r"such is life", r"everyone (?:has|deals)",
     r"so important", r"the future", r"(?:is|are) (?:really |so |very |super )?(?:important|key|essential|crucial)",
+    r"(?:is|are) (?:really |honestly )?(?:just|all about) \w+",
     r"(?:are|is) always \w+",
     r"you'll figure it out", r"it'll (?:happen|work out)", r"don't worry",
 )
@@ -246,14 +250,16 @@ SELF_PROMOTION = _words(
     r"(?:i|we) (?:\w+ )?speciali[sz]e in", r"i(?:'m| am) (?:a |an )?[\w -]{0,30}speciali[sz]ing in", r"i happen to be", r"i(?:'m| am) your (?:guy|person|girl|woman|man)",
     r"you know where to find me", r"that's (?:exactly )?why (?:i|we) (?:started|founded|built|created)",
     r"(?:launching|starting|building) (?:a|my|our) (?:startup|company|business|app|product)",
+    r"\$\d[\d,]* (?:a|per) (?:month|year|week|day|head|hour|session)",
 )
 # Presenting one's own business or selling role: fine as an answer, a pitch when unasked.
 BUSINESS_SELF = _words(
     r"i (?:run|own|founded|co-founded|started|manage|have) (?:a|an|my own|the|our)? ?(?:[\w-]+ ){0,3}(?:company|startup|agency|"
     r"consultancy|firm|studio|practice|business|shop|brand|platform|app|service|channel|podcast)",
-    r"i(?:'m| am) (?:a|an|the) (?:[\w-]+ ){0,2}(?:consultant|coach|recruiter|broker|agent|freelancer|founder|co-founder|ceo|"
-    r"vendor|rep|salesperson|sales rep|contractor|advisor|adviser|planner|trainer|investor|headhunter)s?\b",
+    r"i(?:'m| am) (?:a|an|the) (?:[\w-]+ ){0,2}(?:consultant|coach|recruiter|broker|agent|freelancer|founder|co-founder|"
+    r"vendor|rep|salesperson|sales rep|contractor|advisor|adviser|planner|trainer|headhunter)s?\b",
     r"my (?:company|agency|firm|consultancy|studio|startup|business|practice|clients|customers|product|services?)",
+    r"i sell (?:a|an|the|our|my)\b", r"i run one\b",
     r"we (?:build|sell|offer|provide|install|supply|distribute|manufacture) \w+",
 )
 # A numeric claim ("cuts pages by 70%") is promotion when the user speaks for a "we".
@@ -341,7 +347,11 @@ CALL_TO_ACTION = _words(
     r"would you (?:ever )?consider (?:leaving|joining|switching|moving|working for|coming to|a move)",
     r"want a (?:quote|demo|trial|sample|discount|brochure)\b", r"(?:get|give|send) you a quote",
     r"(?:our|a) booth (?:right )?(?:here|at|number|over there)", r"even (?:a|one) (?:dollar|euro|pound|buck|little)",
-    r"every (?:dollar|bit|penny) (?:helps|counts)", r"(?:reasonable|competitive|friendly|special) (?:rates?|prices?|pricing)",
+    r"every (?:dollar|bit|penny) (?:helps|counts)",
+    r"send (?:you )?(?:our |my |the )?(?:rates|pricing|prices|price list|rate card) (?:over|across)?", r"send over (?:our |my )?(?:rates|pricing)",
+    r"add you to (?:the|our|my) (?:beta|list|waitlist|newsletter)",
+    r"would you (?:ever )?consider (?:sponsoring|donating|giving|supporting|a gift|a donation|a monthly|pledging|signing up|"
+    r"subscribing|buying|investing|joining us|partnering)", r"(?:reasonable|competitive|friendly|special) (?:rates?|prices?|pricing)",
     r"hire me", r"work for you", r"is your (?:team|company|clinic|firm|group|hospital|school) hiring",
     r"pass (?:it|this) to the hiring manager",
     r"(?:would|could|will|can|want to|like to) (?:you )?(?:\w+ ){0,3}donat\w*", r"(?:make|making|consider) (?:a )?donation",
@@ -397,7 +407,8 @@ GENERIC_OFFER = _words(
     r"i know (?:a guy|some people|a few people|people)", r"lots of (?:\w+ )?(?:resources|options|people)",
     r"read up on", r"best practices", r"there are (?:\w+ )?(?:grants|resources|programs|people|tools)",
     r"(?:more )?networking events", r"if you ever want", r"i'm around",
-    r"(?:is|are) (?:really |so |very |super )?(?:important|key|essential|crucial) (?:for|to|when)", r"anytime", r"any time",
+    r"(?:is|are) (?:really |so |very |super )?(?:important|key|essential|crucial) (?:for|to|when)",
+    r"(?:is|are) (?:really |honestly )?(?:just|all about) \w+", r"you (?:just |really |simply )?need (?:more|to be more|a little more) \w+", r"anytime", r"any time",
     r"(?:talk|speak) to (?:some )?(?:other|more) \w+", r"network(?:ing)? more", r"more networking",
     r"get (?:yourself )?out there", r"put yourself out there", r"keep (?:trying|at it|going|pushing)",
     r"stay positive", r"be patient", r"hang in there", r"if there's anything i can do", r"i can ask around",
@@ -414,7 +425,7 @@ ADVICE_QUESTION = _words(
     r"what if you", r"why not (?:try|ask|start|use)", r"could you (?:try|ask|start|use)",
 )
 ADVICE = _words(
-    r"you (?:could|might|may want to|might want to|can try|could try|should)\b",
+    r"you (?:could|might|may want to|might want to|can try|could try|should)\b", r"you (?:just |really )?need (?:to|more|a)\b",
     r"if you (?:can |could )?(?:show|send|get|make|put|ask|start|offer|try|use|post|track|charge|raise|lead)",
     r"what (?:finally )?(?:worked|helped|moved it|fixed it|made the difference)",
     r"one thing that (?:works|worked|helps|helped)", r"you(?:'d| would) be within your rights",
@@ -448,7 +459,8 @@ IMPERATIVE_START = re.compile(
 )
 ANECDOTE = _words(
     r"(?:a lot of|lots of|many|most|plenty of|some) (?:\w+ ){0,2}\w+s (?:i know|swear|use|do|have|started|start|put|run|"
-    r"send|ask|charge|quote|moved|switched|joined|got|batch|block|keep|offer|give|fill|sell)",
+    r"send|ask|charge|quote|moved|switched|joined|got|batch|block|keep|offer|give|fill|sell|publish|share|post|provide|track|"
+    r"report|(?:now|already|often|usually) \w+)",
     r"(?:a|one|my) \w+ i know",
     r"\bwe (?:started|switched|moved|tried|began|set up|put|added|made|stopped|introduced|built|redesigned|ended up)",
     r"(?:got|worked for|helped|saved) us",
@@ -486,6 +498,7 @@ STRINGS = _words(
     r"if you(?:'ll| will| could| can| would)? (?:\w+ ){0,3}?(?:put in|give me|introduce me|intro me|pass|agree|sign|"
     r"buy|take a call|playtest|test my|mention|send me|connect me|refer|book|try our|let me|help me|get me|"
     r"follow|promote|review my|vote|hire|pilot|purchase|subscribe|recommend me|share my)",
+    r"if (?:you|your \w+) (?:\w+ ){0,3}(?:wear|post|promote|mention|feature|display|use|tag|share|link|advertise)\w* (?:\w+ ){0,2}(?:our|my|about us|us)\b",
     r"in (?:exchange|return)", r"as long as you", r"i(?:'d| would) just ask", r"all i ask", r"just need you to",
     r"scratch my back", r"quid pro quo", r"you owe me", r"only if you",
     r"(?:and|but|also) (?:could|can|would) you (?:mention|introduce|put|pass|send|get|connect|tell|share)",
@@ -529,14 +542,14 @@ INFO_FRAME = _words(
     r"(?:is|are|it's) (?:already )?(?:up )?on youtube", r"(?:is|was) (?:written|published|run) by", r"by [A-Z]\w+ [A-Z]\w+",
     r"(?:has|have|runs|offers|publishes|gives|provides|lists|hosts) (?:\w+ ){0,2}(?:grants?|programs?|funds?|"
     r"toolkits?|templates?|guides?|webinars?|courses?|meetups?|workshops?|assessments?|lists?|lines?|kits?)",
-    r"published (?:\w+ ){0,2}(?:online|on their site|a guide|a report)", r"research (?:is|by|from|shows)", r"stud(?:y|ies) (?:is|by|from|show)", r"(?:is|it's) called", r"look up",
+    r"published (?:\w+ ){0,2}(?:online|on their site|a guide|a report)", r"(?:shows|lists|rates|ranks|tells you) (?:which|what|how|where)", r"research (?:is|by|from|shows)", r"stud(?:y|ies) (?:is|by|from|show)", r"(?:is|it's) called", r"look up",
     r"(?:a|the) (?:\w+ ){0,2}program (?:that|for|which)", r"(?:covers|matches|funds|pays for)",
 )
 # Using the user's own product as the "help": counts as a generic offer at most.
 PRODUCT_AS_HELP = _words(
     r"free (?:pilot|trial|assessment|audit|review|consultation|session)s?", r"for free", r"no charge",
     r"on the house", r"run (?:the )?numbers for you", r"review your", r"(?:i'll|i will|i can) get you in front of",
-    r"(?:first-timer|special|discount|introductory|reduced) rate", r"free consultation", r"consultation(?:'s| is) free",
+    r"(?:first-timer|special|discount|introductory|reduced) rate", r"free consultation", r"for (?:\d+|a) ?(?:%|percent) of", r"consultation(?:'s| is) free",
     r"at cost", r"pro bono", r"(?:for|at) a (?:small )?(?:\d+% )?(?:fee|commission)",
     r"(?:i|we) (?:can|could|'ll|will|'d) (?:\w+ ){0,2}(?:get|automate|fix|handle|build|do|train|certify|source|find|"
     r"review|set up|run|refer|design|write|manage) (?:\w+ ){0,3}(?:for you|your)", r"we(?:'d| would) do", r"we could refer",
@@ -563,4 +576,11 @@ PROMO_FOLLOW_UP = _words(
     r"(?:email|call|text|message|ping|dm) me(?! if you need| anytime| any time)", r"reach out to me(?! if| anytime)",
     r"let's (?:chat|talk) more", r"we should (?:talk|chat|grab coffee|get coffee|meet|connect)", r"i'll follow up",
     r"(?:grab|get) (?:a )?coffee (?:sometime|next week|and|to)", r"let's connect", r"stay in touch",
+)
+
+# A trade that sells services ("I'm a grant writer ... I can write yours for 10%"): the
+# role counts as promotion only when the turn also offers the user's work.
+SERVICE_ROLE = _words(
+    r"i(?:'m| am) (?:a|an) (?:[\w-]+ ){0,2}(?:writer|designer|photographer|developer|marketer|accountant|lawyer|attorney|"
+    r"translator|copywriter|illustrator|editor|realtor|engineer|therapist|videographer|architect)\b",
 )

@@ -3,10 +3,15 @@ reflections, empathy, uptake of their details, and the ways a turn ignores them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sim.core.grading import lexicon as lx
 from sim.core.grading.analysis import ANAPHORA, Part, Turn, question_words
+
+_QUESTION_OPENERS = frozenset(
+    "what what's how how's why which where when who do does did is are was were have has can could would will should".split()
+)
 
 # Words that tie an open question to what came before: "What do you want, though?"
 LINKERS = frozenset("though then that it those them ones still else instead".split())
@@ -56,7 +61,7 @@ def _reflects(turn: Turn, part: Part) -> bool:
         # "How do you feel about it?" is a question; "So you already know why?" checks a reflection.
         match = so_start if so_start and part.second_person else None
     elif match is None:
-        match = so_start
+        match = so_start or _YOU_STATEMENT.match(part.text)
     if match is None:
         return False
     if lx.OFFER_COMMIT.search(part.text) or lx.ADVICE.search(part.text):
@@ -66,6 +71,14 @@ def _reflects(turn: Turn, part: Part) -> bool:
     if grounded:
         turn.add_match(Signal.REFLECTION, "listening", part, match, whole=True)
     return bool(grounded)
+
+
+# "Three times shows how much you want this": a statement about them, not advice.
+_YOU_STATEMENT = re.compile(
+    r"^(?!.*\b(?:i|i'm|i've|i'd|me|my|we|our)\b)(?!you (?:should|could|might|need|must|have to|can|may|just need|'ll|will)\b)"
+    r"(?!you know\b|you guys\b)(?=.*\b(?:you|your|you're|you've|yourself)\b).{8,}$",
+    re.IGNORECASE,
+)
 
 
 def _paraphrases(part: Part) -> bool:
@@ -78,6 +91,8 @@ def _paraphrases(part: Part) -> bool:
         if cut <= 0:
             return False
         lead = text[:cut]
+        if lead.split()[0].lower() in _QUESTION_OPENERS:
+            return False  # "What's driving the spend — ...?" is all question
         stems = {s for s in stems if any(w.lower().startswith(s[:4]) for w in lead.split())}
         text = lead
     shared = {s for s in stems & part.overlap_last if not s.startswith("#")}
@@ -123,8 +138,9 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
         found.second_person += part.second_person
         if not (part.is_question and lx.GENERIC_QUESTION.search(part.text)):
             line_uptake |= part.literal_overlap
-        if index in pitch.pitch_parts and part.is_question and lx.PITCH_QUESTION_OPENER.search(part.text):
-            found.pitch_question_uptake += len(part.overlap)
+        selling_on_topic = index in pitch.pitch_parts and not lx.CALL_TO_ACTION.search(part.text)
+        if selling_on_topic or (part.is_question and lx.PITCH_QUESTION_OPENER.search(part.text)):
+            found.pitch_question_uptake += len(part.overlap)  # touches their topic, to sell
         context_uptake |= part.overlap | part.overlap_profile
         if lx.GENERALISING.search(part.text):
             found.generalising = True
@@ -174,6 +190,9 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
             outside = part.text[: generic.start()] + " " + part.text[generic.end() :]
             builds = {s for s in builds if s[:4] in outside.lower()}
         advice = lx.ADVICE_QUESTION.search(part.text)
+        if advice:
+            outside = part.text[: advice.start()] + " " + part.text[advice.end() :]
+            builds = {s for s in builds if s[:4] in outside.lower()}
         if lx.TOPIC_CHANGE.search(part.text) and not part.overlap:
             found.topic_change = True
         elif advice and not builds:

@@ -26,7 +26,7 @@ class PitchSignals:
 
 def detect_pitching(turn: Turn) -> PitchSignals:
     found = PitchSignals()
-    helping_them = bool(lx.OFFER_COMMIT.search(turn.text))
+    helping_them = turn.has(lx.OFFER_COMMIT)
     for index, part in enumerate(turn.parts):
         ask = lx.CALL_TO_ACTION.search(part.text)
         contact = lx.CONTACT_ASK.search(part.text)
@@ -81,6 +81,8 @@ def _unasked_business(turn: Turn, part):
     """'I run a consultancy that...' when nobody asked, outside an offer of help: the
     talk turns to what the user sells."""
     business = lx.BUSINESS_SELF.search(part.text)
+    if business is None and (turn.has(lx.PRODUCT_AS_HELP) or turn.has(lx.CALL_TO_ACTION)):
+        business = lx.SERVICE_ROLE.search(part.text)
     text = part.text
     if business is None or lx.OFFER_COMMIT.search(text) or lx.NAMED_CONTACT.search(text) or lx.ADVICE.search(text):
         return None

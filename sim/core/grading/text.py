@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 #: Long turns are analysed in two windows (head and tail) so grading stays fast; a CTA
 #: at the end of a long monologue is still seen. Offsets stay those of the full turn.
-HEAD_CHARS = 3000
-TAIL_CHARS = 1000
+HEAD_CHARS = 1200
+TAIL_CHARS = 400
 CONTEXT_CHARS = 2000
 
 _WORD = re.compile(r"\d{1,3}(?:,\d{3})+|[^\W_]+(?:['’\-][^\W_]+)*")
@@ -157,8 +157,8 @@ def stem(word: str) -> str:
         parts = w.split("-")
         if all(p in _NUMBER_WORDS for p in parts):
             return str(sum(_NUMBER_WORDS[p] for p in parts))
-    if len(w) >= 5 and w.endswith("ies"):
-        return w[:-3] + "y"
+    if len(w) >= 5 and w.endswith(("ies", "ied")):
+        return w[:-3] + "y"  # "cried" and "cries" meet "cry"
     if len(w) >= 6 and w.endswith("ing"):
         w = w[:-3]
     elif len(w) >= 5 and w.endswith("ed"):
