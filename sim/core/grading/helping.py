@@ -73,6 +73,8 @@ def detect_helping(turn: Turn, pitch: PitchSignals) -> HelpSignals:
             advice = lx.ADVICE_QUESTION.search(text)
         else:
             advice = lx.ADVICE.search(text) or lx.IMPERATIVE_START.search(text)
+        if advice and index in pitch.pitch_parts and advice.group().lower().startswith("you"):
+            advice = None  # "you could be your own boss" inside a pitch sells, it does not advise
         generic = lx.GENERIC_OFFER.search(text)
         story = not part.is_question and lx.ANECDOTE.search(text)
         own_story = lx.SELF_DISCLOSURE.match(text)  # "I'm a school counselor..." is not a tip

@@ -80,7 +80,8 @@ EMPATHY_FROM_ME = _words(
     r"i(?:'d| would) be (?:\w+ )?(?:rattled|worried|furious|frustrated|exhausted|nervous|scared|"
     r"upset|gutted|angry|stressed|lost|devastated)",
     r"i hear (?:you|that)", r"i get (?:it|that|why)", r"i feel (?:for you|that|you)",
-    r"i(?:'m| am) (?:so )?sorry", r"i can only imagine",
+    r"i(?:'m| am) (?:so )?sorry", r"i can only imagine", r"been there", r"happens to me(?: too)?",
+    r"same thing happened", r"i know (?:that|the) feeling",
 )
 # A first-person subject just before a feeling word: the feeling is the user's own.
 SELF_FEELING = re.compile(
@@ -95,7 +96,7 @@ GENERALISING = _words(
     r"it is what it is", r"part of the job", r"welcome to", r"such is life", r"everyone (?:has|deals)",
     r"so important", r"the future", r"(?:is|are) (?:really |so |very |super )?(?:important|key|essential|crucial)",
     r"(?:is|are) (?:really |honestly )?(?:just|all about) \w+",
-    r"(?:are|is) always \w+",
+    r"(?:are|is) always \w+", r"(?:'s|is|are) an? (?:rough|tough|hard|brutal|cruel|crazy|weird|funny) (?:business|industry|field|world|game|job)",
     r"you'll figure it out", r"it'll (?:happen|work out)", r"don't worry",
 )
 MINIMAL_WORDS = frozenset(
@@ -187,8 +188,8 @@ PROMOTION = _words(
     r"(?:(?!was\b|is\b|has\b|does\b|says\b|thinks\b|wants\b|feels\b|needs\b|keeps\b|knows\b|likes\b|loves\b|hates\b)"
     r"[a-z]+s|lets you|helps you|is (?:the|built|designed)|spends only|can)\b",
     r"(?:our|my) (?:clients|customers|users|members|students) (?:see|get|save|love|report|usually|typically|average|land)",
-    r"we(?:'re| are) an? (?:[\w-]+ ){0,4}(?:company|startup|platform|agency|firm|consultancy|studio|group) "
-    r"(?:that|which|who)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
+    r"we(?:'re| are) an? (?:[\w-]+ ){0,4}(?:company|startup|platform|agency|firm|consultancy|studio|group|provider|vendor|"
+    r"supplier|partner|service|shop|distributor|reseller)(?: (?:that|which|who|for)|\.|,| —)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
     r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
     r"land|scale|sell|fix|save|cut|win)", r"let me tell you (?:about|what) (?:our|my|we)",
     r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)", r"i(?:'m| am) (?:actually )?hiring",
@@ -212,7 +213,7 @@ PROMOTION = _words(
     r"award-winning", r"industry-leading", r"world-class", r"cutting-edge",
     r"best-in-class", r"top-rated", r"state-of-the-art",
     r"i(?:'m| am) an? (?:\w+ )?expert", r"we(?:'re| are) (?:the|a) (?:leading|fastest|best|top|only)",
-    r"(?:our|my) (?:retention|numbers|results|success rate|track record)",
+    r"(?:our|my) (?:success rate|track record)", r"our results speak",
     _NUM + r" (?:companies|clients|customers|schools|hospitals|credit unions|brands|breweries|teams|"
     r"firms|districts|museums|manufacturers|users|cities|clinics|restaurants|stores|nonprofits) (?:use|trust|love|rely|see|saw)",
     r"we (?:actually |just )?built an? (?:[\w-]+ ){0,3}(?:dashboard|app|tool|platform|product|system|engine|plugin|service)",
@@ -324,7 +325,10 @@ CALL_TO_ACTION = _words(
     r"leave (?:us|me) a review", r"join my team", r"try it (?:free|for free)", r"count on your (?:support|gift|donation)",
     r"give (?:today|tonight|now)", r"every little bit helps",
     r"(?:mind if i|let me|can i|could i|may i) (?:get|grab|have|take) your (?:card|email|number|info|contact)",
-    r"(?:\d+|five|ten|fifteen|a few|two) minutes of your time", r"(?:looking for|need) (?:beta|early|pilot) (?:users|testers|customers)",
+    r"(?:\d+|five|ten|fifteen|a few|two) minutes of your time",
+    r"(?:grab|get|find|have|take|steal) (?:\d+|five|ten|fifteen|twenty|thirty|a few) minutes",
+    r"(?:do you have|got|have you got) (?:a (?:minute|sec|second|moment))", r"\bwe (?:can|could) (?:really |definitely |totally )?help (?:you|your)",
+    r"(?:drop|send|bring|leave) (?:off )?(?:some |a few |you )?samples", r"(?:looking for|need) (?:beta|early|pilot) (?:users|testers|customers)",
     r"(?:your|the) (?:team|company|firm|group|clinic|org\w*|school|hospital) (?:is |might be )?hiring",
     r"(?:a )?presentation from (?:us|me|our)", r"(?:interested|open) (?:in|to) working with (?:us|me)",
     r"follow up about (?:our|my)", r"raising (?:a |our )?(?:pre-seed|seed|series|round)",
@@ -391,7 +395,7 @@ OFFER_COMMIT = re.compile(
     + r"|i(?:'m| am) (?:going to|gonna) (?:text|email|send|introduce|call|message|ping|grab|bring|forward|connect)"
     + r"|(?:can|could|may) i (?:introduce|send|connect|text|email|forward|share|intro|pass|bring|grab|walk|loop)"
     + r"|want an? (?:intro|introduction)|let's go (?:find|meet|say hi|talk to|grab)"
-    + r"|(?:take|have|borrow|keep) my (?:copy|notes|spare|extra|book)"
+    + r"|(?:take|have|borrow|keep) my (?:copy|notes|spare|extra|book)|(?:^|[,;—-]\s*)take (?:it|mine)\b|you can (?:have|take|keep) (?:it|mine|my)"
     + r"|here(?:'s| is) (?:her|his|their|the) (?:number|email|card|contact|link|name)"
     + r"|i can (?:make|set up) (?:the|an) (?:intro|introduction)|(?:happy|glad) to make (?:the|an) intro\w*"
     + r"|let me know if you(?:'d| would)? (?:want|like) (?:her|his|their|the|my|an?) (?:contact|email|number|link|template|notes|"
@@ -412,7 +416,7 @@ GENERIC_OFFER = _words(
     r"(?:talk|speak) to (?:some )?(?:other|more) \w+", r"network(?:ing)? more", r"more networking",
     r"get (?:yourself )?out there", r"put yourself out there", r"keep (?:trying|at it|going|pushing)",
     r"stay positive", r"be patient", r"hang in there", r"if there's anything i can do", r"i can ask around",
-    r"i might know someone", r"i'll keep an eye out", r"(?:some|a few) (?:folks|people|contacts)",
+    r"i might know someone", r"i'll keep an eye out", r"(?:know|introduce you to|connect you with|put you in touch with) (?:some|a few) (?:folks|people|contacts)",
     r"(?:introduce|connect) you (?:to|with) (?:someone|somebody|some people|people)", r"happy to brainstorm",
     r"there's probably", r"i bet (?:someone|a \w+) (?:could|can)", r"(?:worth|try) googling", r"tried google",
     r"(?:find|look) (?:it |that )?(?:up )?online", r"lots of info", r"a lot of info", r"let you know if i hear", r"we should (?:stay in touch|keep in touch)",
@@ -421,7 +425,7 @@ ADVICE_QUESTION = _words(
     r"(?<!what )(?<!which )(?<!how )(?<!where )have you (?:ever )?(?:tried|considered|thought about|looked at|looked into|checked out|"
     r"explored|asked|heard of|talked to|reached out to|spoken to|applied to|applied for)",
     r"^(?:maybe|perhaps) ", r"(?:what|how) about (?:trying|asking|using|a |an |the )",
-    r"^could (?:the|a|an|it|that|this|they|some) ", r"would it (?:help|work) (?:if|to)", r"^(?:is|are) there (?:a|any) way",
+    r"^could (?:the|a|an|it|that|this|they|some) ", r"(?:is|are|would) (?:your \w+|you|they) (?:be )?open to (?:anything|something|trying|that)", r"would it (?:help|work) (?:if|to)", r"^(?:is|are) there (?:a|any) way",
     r"what if you", r"why not (?:try|ask|start|use)", r"could you (?:try|ask|start|use)",
 )
 ADVICE = _words(
@@ -459,7 +463,7 @@ IMPERATIVE_START = re.compile(
 )
 ANECDOTE = _words(
     r"(?:a lot of|lots of|many|most|plenty of|some) (?:\w+ ){0,2}\w+s (?:i know|swear|use|do|have|started|start|put|run|"
-    r"send|ask|charge|quote|moved|switched|joined|got|batch|block|keep|offer|give|fill|sell|publish|share|post|provide|track|"
+    r"send|ask|charge|quote|moved|switched|joined|got|batch|block|keep|offer|give|fill|sell|publish|share|post|provide|track|find|say|"
     r"report|(?:now|already|often|usually) \w+)",
     r"(?:a|one|my) \w+ i know",
     r"\bwe (?:started|switched|moved|tried|began|set up|put|added|made|stopped|introduced|built|redesigned|ended up)",
@@ -475,7 +479,7 @@ RESULT = _words(
     r"dropped", r"fell", r"halved", r"doubled", r"cut", r"went (?:up|down)", r"stopped",
     r"disappeared", r"vanished", r"improved", r"jumped", r"increased", r"decreased", r"shrank",
     r"got (?:\d+|a|the|them|their|into|my|his|her|our|it|us)", r"worked", r"helped", r"percent", r"half", r"\d+%",
-    r"noticeably", r"had a line", r"swear by", r"changed (?:how|the|my|everything|things)", r"solved", r"fixed", r"turned (?:it|things) around", r"sell out", r"sold out", r"fills?", r"kept (?:\w+ ){0,3}free", r"rave about", r"think twice", r"made the switch", r"moved (?:it|them)", r"so (?:nobody|no one|they|people) (?:can|could|don't|stopped)",
+    r"noticeably", r"had a line", r"swear by", r"helps\b", r"changed (?:how|the|my|everything|things)", r"solved", r"fixed", r"turned (?:it|things) around", r"sell out", r"sold out", r"fills?", r"kept (?:\w+ ){0,3}free", r"rave about", r"think twice", r"made the switch", r"moved (?:it|them)", r"so (?:nobody|no one|they|people) (?:can|could|don't|stopped)",
 )
 RESOURCE = _words(
     r"toolkit", r"templates?", r"guides?", r"checklists?", r"books?", r"articles?", r"papers?",
@@ -543,14 +547,15 @@ INFO_FRAME = _words(
     r"(?:has|have|runs|offers|publishes|gives|provides|lists|hosts) (?:\w+ ){0,2}(?:grants?|programs?|funds?|"
     r"toolkits?|templates?|guides?|webinars?|courses?|meetups?|workshops?|assessments?|lists?|lines?|kits?)",
     r"published (?:\w+ ){0,2}(?:online|on their site|a guide|a report)", r"(?:shows|lists|rates|ranks|tells you) (?:which|what|how|where)", r"research (?:is|by|from|shows)", r"stud(?:y|ies) (?:is|by|from|show)", r"(?:is|it's) called", r"look up",
-    r"(?:a|the) (?:\w+ ){0,2}program (?:that|for|which)", r"(?:covers|matches|funds|pays for)",
+    r"(?:a|the) (?:\w+ ){0,2}program (?:that|for|which)", r"(?:covers|matches|funds|pays for|pays out|reimburses)",
+    r"(?:office|program|team|agency|center|centre|desk) (?:here |there )?(?:can|will) (?:enroll|sign|help|walk|get) you",
 )
 # Using the user's own product as the "help": counts as a generic offer at most.
 PRODUCT_AS_HELP = _words(
     r"free (?:pilot|trial|assessment|audit|review|consultation|session)s?", r"for free", r"no charge",
     r"on the house", r"run (?:the )?numbers for you", r"review your", r"(?:i'll|i will|i can) get you in front of",
     r"(?:first-timer|special|discount|introductory|reduced) rate", r"free consultation", r"for (?:\d+|a) ?(?:%|percent) of", r"consultation(?:'s| is) free",
-    r"at cost", r"pro bono", r"(?:for|at) a (?:small )?(?:\d+% )?(?:fee|commission)",
+    r"at cost", r"pro bono", r"\d+ ?(?:%|percent) off", r"members get", r"samples", r"(?:for|at) a (?:small )?(?:\d+% )?(?:fee|commission)",
     r"(?:i|we) (?:can|could|'ll|will|'d) (?:\w+ ){0,2}(?:get|automate|fix|handle|build|do|train|certify|source|find|"
     r"review|set up|run|refer|design|write|manage) (?:\w+ ){0,3}(?:for you|your)", r"we(?:'d| would) do", r"we could refer",
     r"free (?:[\w-]+ )?(?:trial|pilot|audit|assessment|consult\w*|session|sample|month|account|version|tier|report|guide|"

@@ -32,7 +32,7 @@ class ListenSignals:
     soft_empathy: int = 0      # "I hear you", "I get it"
     uptake: int = 0            # distinct words they said, picked up outside pitches and self-talk
     line_uptake: int = 0       # words from anything they said, in any sentence
-    pitch_question_uptake: int = 0  # "Have you looked at how much of that...": touches their topic to sell
+    selling_uptake: int = 0  # "Have you looked at how much of that...": touches their topic to sell
     context_uptake: int = 0    # ... or from their card
     generalising: bool = False  # "budgets are brutal everywhere"
     topic_change: bool = False
@@ -138,9 +138,9 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
         found.second_person += part.second_person
         if not (part.is_question and lx.GENERIC_QUESTION.search(part.text)):
             line_uptake |= part.literal_overlap
-        selling_on_topic = index in pitch.pitch_parts and not lx.CALL_TO_ACTION.search(part.text)
-        if selling_on_topic or (part.is_question and lx.PITCH_QUESTION_OPENER.search(part.text)):
-            found.pitch_question_uptake += len(part.overlap)  # touches their topic, to sell
+        # Touches their topic (even to sell), outside a bare ask: "We're a backup provider..."
+        if not lx.CALL_TO_ACTION.search(part.text) or (part.is_question and lx.PITCH_QUESTION_OPENER.search(part.text)):
+            found.selling_uptake += len(part.overlap)
         context_uptake |= part.overlap | part.overlap_profile
         if lx.GENERALISING.search(part.text):
             found.generalising = True
@@ -291,7 +291,7 @@ def listening_level(listen: ListenSignals, pitch_level: int, help_level: int) ->
         elif help_level >= 2:
             cap = 2
         else:
-            touched = listen.uptake or listen.pitch_question_uptake or listen.follow_ups or listen.reflections
+            touched = listen.uptake or listen.selling_uptake or listen.follow_ups or listen.reflections
             cap = 1 if touched or listen.answers_question else 0
         level = min(level, cap)
     return level

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sim.core.grading import lexicon as lx
 from sim.core.grading.analysis import Turn
+from sim.core.grading.text import content_stems, tokens
 from sim.core.grading.types import Signal
 
 
@@ -34,6 +35,8 @@ def detect_pitching(turn: Turn) -> PitchSignals:
         if promo is None and not turn.asked_about_user:
             promo = lx.SELF_PROMOTION.search(part.text) or _unasked_business(turn, part)
         steer = lx.STEERING.search(part.text)
+        if steer and _their_topic(turn, steer.group()):
+            steer = None  # "Who approves the budget?" after they raised the budget is a follow-up
         if ask:
             found.asks += 1
             turn.add_match(Signal.CALL_TO_ACTION, "pitching", part, ask, whole=True)
@@ -75,6 +78,10 @@ def detect_pitching(turn: Turn) -> PitchSignals:
                 found.pitch_parts.add(index)
                 turn.add_part(Signal.PITCH_QUESTION, "pitching", part)
     return found
+
+
+def _their_topic(turn: Turn, phrase: str) -> bool:
+    return bool(content_stems(tokens(phrase)) & turn.last_stems)
 
 
 def _unasked_business(turn: Turn, part):

@@ -178,7 +178,8 @@ _CONCEPT_WORDS = {
     "leadership": "boss leadership leader leaders manager management executive exec execs ceo cto cfo coo vp "
     "director directors board provost dean principal superintendent higher-ups c-suite owner founder",
     "money": "budget budgets money cost costs costing funding fund funds cash price prices pricing expensive "
-    "afford pay paid salary wage wages revenue dollars dollar spend spending cheap overhead invoice invoices rate rates",
+    "afford pay paid salary wage wages revenue dollars dollar spend spending cheap overhead invoice invoices rate rates "
+    "sell selling sold sales margin margins profit",
     "hiring": "hr hire hiring hires hired recruit recruiting recruiter job jobs role roles position opening openings "
     "internship internships intern interns application applications apply applying interview interviews resume cv offer offers candidate candidates",
     "leaving": "turnover quit quits quitting leave leaving left retention retain attrition churn walk gone resign resigned",
