@@ -59,6 +59,7 @@ def test_every_event_type_round_trips(sim_home):
     assert t2.grade.tip == "Build on a detail they gave."
     assert (t3.source, t3.intent, t3.director["trust"]) == ("lm", "share_challenge", 0.5)
     assert t3.rejected == ({"text": "As an AI, I can't.", "reason": "claims to be an AI"},)
+    assert loaded.by_id()["t8"].copied and not t3.copied
 
 
 def test_header_is_the_first_line_and_every_line_is_json(sim_home):

@@ -77,7 +77,7 @@ def events() -> list:
         Turn("t7", "t3", "user", "Cool. Can I book a **demo** of my tool with your boss?", "2026-11-26T14:05:00+00:00",
              grade=grade(0, 0, 3, tip="Ask about their internship search instead.")),
         Turn("t8", "t7", "persona", "I should get back to the speakers, nice meeting you.", "2026-11-26T14:05:04+00:00",
-             source="lm", intent="exit", director={**director, "trust": 0.2, "patience": 0}),
+             source="lm", intent="exit", director={**director, "trust": 0.2, "patience": 0}, copied=True),
         SessionEvent("e9", "t8", "persona_left", "2026-11-26T14:05:04+00:00"),
         SessionEvent("e10", "t8", "ended", "2026-11-26T14:05:10+00:00", "user closed the session"),
         SessionEvent("e11", "t8", "error", "2026-11-26T14:05:11+00:00", "generation stopped"),
