@@ -95,6 +95,7 @@ def test_html_shows_the_conversation_grades_sources_events_and_metrics():
     assert escape("Ask about their internship search instead.") in html
     assert "“How is the green room today?”: open_question (listening)" in html
     assert "model-written, share_challenge" in html and "authored line, greet" in html
+    assert "model-written (near-verbatim authored), exit" in html
     assert "Theo Brandt left the conversation" in html and "generation stopped" in html
     assert "<th>Pitches</th><td>1 (first at your turn 2)</td>" in html
     assert "<th>Talk share (your words)</th><td>" in html and "Gong" in html and "MITI 4" in html

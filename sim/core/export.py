@@ -81,6 +81,14 @@ def _event_text(event: SessionEvent, persona: str) -> str:
     return f"{label}: {event.detail}" if event.detail else label
 
 
+def _how(turn: Turn) -> str:
+    """Who wrote a persona line and what for: "model-written, share_challenge"."""
+    source = SOURCES.get(turn.source or "", "")
+    if source and turn.copied:
+        source += " (near-verbatim authored)"
+    return ", ".join(x for x in (source, turn.intent) if x)
+
+
 def _levels(turn: Turn) -> str:
     grade = turn.grade
     if grade is None:
@@ -145,7 +153,7 @@ def to_markdown(transcript: Transcript, branch: int | None = None) -> str:
         if isinstance(item, SessionEvent):
             out += [f"*{_md(_event_text(item, persona))}*", ""]
         elif item.speaker == "persona":
-            how = ", ".join(x for x in (SOURCES.get(item.source or ""), item.intent) if x)
+            how = _how(item)
             out += [f"**{_md(persona)}**" + (f" ({_md(how)})" if how else ""), ""]
             out += [_quote(item.text), ""]
         else:
@@ -187,7 +195,7 @@ def _html_turn(item: Turn | SessionEvent, persona: str, user: str) -> str:
     if isinstance(item, SessionEvent):
         return f'<li class="event">{_e(_event_text(item, persona))}</li>'
     if item.speaker == "persona":
-        how = ", ".join(x for x in (SOURCES.get(item.source or ""), item.intent) if x)
+        how = _how(item)
         return (
             f'<li class="persona" id="{_e(item.id)}"><div class="who">{_e(persona)}'
             f' <span class="small">{_e(how)}</span></div><p class="text">{_e(item.text)}</p></li>'
