@@ -28,7 +28,7 @@ _ME_WILL = r"(?:we(?:'ll| will| can| could)|i(?:'ll| will| can| could| can also|
 _HELP_VERB = (
     r"(?:send|email|e-mail|text|forward|share|introduce|intro|connect|put you in touch|loop|cc|copy|"
     r"ping|message|dm|drop|bring|grab|walk|take you|show you around|lend|pass|ask|dig|look up|"
-    r"find|check|review|airdrop|print|mail|point you|recommend|write|make an intro|set up an intro|refer|cover|"
+    r"find|check|review|airdrop|print|mail|point you|recommend|write|make (?:an|the) intro\w*|set up an intro|refer|cover|"
     r"feature|boost|amplify|shout|vouch|put in a (?:good )?word for you|save you a seat|call|mention you|mention your|"
     r"put (?:you|you two|you both|the two of you) in touch|get you (?:her|his|their|the) (?:number|email|contact|details|name)|"
     r"have (?:her|him|them) (?:reach out|call|email|text|contact|get in touch)|set up (?:a )?(?:coffee|call|meeting|intro\w*) "
@@ -251,6 +251,10 @@ SELF_PROMOTION = _words(
     r"(?:i|we) (?:\w+ )?speciali[sz]e in", r"i(?:'m| am) (?:a |an )?[\w -]{0,30}speciali[sz]ing in", r"i happen to be", r"i(?:'m| am) your (?:guy|person|girl|woman|man)",
     r"you know where to find me", r"that's (?:exactly )?why (?:i|we) (?:started|founded|built|created)",
     r"(?:launching|starting|building) (?:a|my|our) (?:startup|company|business|app|product)",
+    r"i(?:'ve| have) (?:built|founded|started|scaled|sold|exited|launched|grown) (?:\w+ ){0,2}(?:companies|startups|businesses|brands|products)",
+    r"i(?:'ve| have) been doing (?:this|it) for (?:\d+|over|more than|twenty|fifteen|ten|decades)",
+    r"i know (?:this|that|the) (?:space|industry|market) (?:inside out|really well|better than)", r"my (?:expertise|specialty|speciality)",
+    r"i(?:'m| am) (?:pretty |really |very )?(?:well[- ]known|well[- ]connected|respected)", r"i(?:'ve| have) (?:spoken|presented|keynoted) at",
     r"\$\d[\d,]* (?:a|per) (?:month|year|week|day|head|hour|session)",
 )
 # Presenting one's own business or selling role: fine as an answer, a pitch when unasked.
@@ -277,7 +281,7 @@ STEERING = _words(
     r"who (?:signs off on|makes|handles|approves|owns|decides on) (?:the )?(?:\w+ )?(?:purchas\w*|"
     r"buying|vendors?|software|budget|decisions?|tools?)",
     r"decision[- ]maker", r"are you the (?:right )?person (?:to talk to|who)",
-    r"who(?:'s| is) the (?:right )?person (?:to talk to|i should|at)", r"procurement", r"purchasing process",
+    r"who(?:'s| is) the (?:right )?person (?:to talk to|i should|at)", r"are you (?:guys )?looking for (?:a|an|any) \w+", r"procurement", r"purchasing process",
     r"vendor (?:process|list|onboarding)", r"approved vendor", r"\brfp\b", r"how (?:do|would|could) (?:i|we) get (?:on|onto|into|in with) (?:your|the)",
 )
 CALL_TO_ACTION = _words(
@@ -292,7 +296,6 @@ CALL_TO_ACTION = _words(
     r"call (?:me|us) (?:and|to) (?:we'll|set|get|discuss|book)", r"a call (?:next|this|on) \w+", r"(?:open|free) (?:to|for) a (?:quick )?(?:call|chat|meeting)",
     r"let's (?:set up|schedule|find|get) (?:a )?(?:time|call|meeting)", r"get you in front of",
     r"booth \d+", r"come by (?:our|the|my) booth", r"walk you through (?:our|the|my) (?:deck|product|platform|demo|pitch)",
-    r"(?:here's|here is|take|have) my (?:business )?card", r"my card", r"give you my card",
     r"(?:can|could|may) i (?:get|grab|have|take) your card",
     r"sign (?:up|you up)", r"register (?:now|today|here)", r"registration link", r"subscribe",
     r"wishlist it", r"qr code", r"beta list", r"waitlist", r"early access", r"join our",
@@ -335,7 +338,9 @@ CALL_TO_ACTION = _words(
     r"(?:could|can|may) i (?:meet|talk to|speak with|get a meeting with|get in front of) (?:your|the) (?:boss|manager|cto|ceo|vp|"
     r"director|head|founder|team|buyer|principal|dean|purchasing)", r"try us", r"put me in front of",
     r"(?:would|might) (?:your \w+|you) (?:want|like|be willing) to (?:try|buy|use|partner|work with|hire|invest|sponsor|pilot)",
-    r"consider investing", r"book (?:some )?time with you", r"do you have a (?:business )?card", r"take a look at my",
+    r"consider investing", r"book (?:some )?time with you", r"(?:could|can|may) i (?:get|have) an? intro", r"intro me\b",
+    r"an intro(?:duction)? (?:to|with) (?:your|the) (?:boss|manager|ceo|cto|vp|director|team|buyer|founder|head)",
+    r"ask you a favou?r", r"(?:would|could) you (?:be willing to |mind )?\w+ (?:\w+ ){0,3}for me\b", r"do you have a (?:business )?card", r"take a look at my",
     r"(?:can|could|may) i tell you (?:about|more about) (?:my|our|what)", r"hear (?:more )?about (?:what (?:i|we) do|my|our)",
     r"(?:feedback|thoughts) on (?:my|our) (?:app|startup|product|deck|pitch|idea|book|site|website|demo)",
     r"(?:would|will) you (?:invest|back|fund)", r"follow up (?:with you )?(?:next week|later|by email|on this)",
@@ -375,6 +380,7 @@ CONTACT_ASK = _words(
     r"(?:can|could|may) i (?:get|grab|have|take) your "
     r"(?:email|number|contact|info|details|linkedin)", r"give me your (?:email|number|contact)",
     r"let me (?:get|grab|take) your (?:info|email|number|card|contact)", r"best way to (?:reach|contact|get hold of) you",
+    r"(?:here's|here is|take|have) my (?:business )?card", r"my card", r"give you my card",
 )
 PITCH_QUESTION_OPENER = re.compile(
     r"^(?:\W*\w+[,!.]\s+)?(?:have you (?:ever )?(?:thought about|considered|looked at|tried|heard of)|"
@@ -398,6 +404,8 @@ OFFER_COMMIT = re.compile(
     + r"|(?:take|have|borrow|keep) my (?:copy|notes|spare|extra|book)|(?:^|[,;—-]\s*)take (?:it|mine)\b|you can (?:have|take|keep) (?:it|mine|my)"
     + r"|here(?:'s| is) (?:her|his|their|the) (?:number|email|card|contact|link|name)"
     + r"|i can (?:make|set up) (?:the|an) (?:intro|introduction)|(?:happy|glad) to make (?:the|an) intro\w*"
+    + r"|(?:i|we) (?:can|could|'ll|will) get you (?:a meeting|an intro\w*|in touch|connected|a seat|on (?:the|her|his) calendar)"
+    + r"|(?:her|his|their) (?:email|number|cell|handle) is|come (?:on|with me)[,!—-]* (?:she's|he's|they're|let's|i'll)"
     + r"|let me know if you(?:'d| would)? (?:want|like) (?:her|his|their|the|my|an?) (?:contact|email|number|link|template|notes|"
     + r"intro\w*|info|slides|copy|name|details)"
     + r"|i(?:'ll| will) (?:introduce|send|email|text|walk|grab|message|ask|loop|copy|cc|drop|bring|forward|share|write)"
@@ -445,6 +453,8 @@ ADVICE = _words(
     r"the (?:usual|standard|common) (?:fix|approach|move|answer)", r"i'd start (?:with|by)", r"here's what (?:we|i|they) did",
     r"i(?:'ve| have) seen (?:\w+ ){0,3}(?:do|use|try|run|set|put|start)", r"we ended up",
     r"the (?:going|market|standard) rate", r"most (?:\w+ )?(?:charge|ask for|pay|use)",
+    r"worth a (?:shot|try|go)", r"(?:one|an|a quick|my) idea(?::| is| would be| -)", r"game[- ]changer",
+    r"(?:what|the thing that|something that|what really) (?:worked|helped) (?:for )?(?:me|us)",
     r"(?:usually|typically|generally|often) (?:works|helps|fixes|solves)", r"(?:is|are) (?:pretty )?(?:standard|the norm|typical) ",
     r"(?:best|easiest|cheapest|fastest|simplest|better|only) (?:way|option|move|bet|fix) (?:is|was|to)",
     r"(?:it's|it is) (?:way |much |a lot )?(?:cheaper|easier|faster|better|smarter) to", r"(?:the|a) (?:key|trick|secret) (?:is|was|to)",
@@ -454,14 +464,17 @@ ADVICE = _words(
     r"you(?:'ve| have) (?:probably |likely )?got (?:room|time|leverage|options)",
 )
 IMPERATIVE_START = re.compile(
-    r"^(?:\W*(?:honestly|so|also|and|but|maybe|then|oh|okay|ok),?\s+)?(?:(?:for|with|when|in|on|at|before|after|next time) [^,]{1,40},\s+)?(?:try|consider|lead|start|put|ask|use|offer|"
+    r"^(?:\W*(?:honestly|so|also|and|but|maybe|then|oh|okay|ok|just|definitely|seriously),?\s+)?(?:(?:for|with|when|in|on|at|before|after|next time) [^,]{1,40},\s+)?(?:try|consider|lead|start|put|ask|use|offer|"
     r"block|set|post|pair|track|show|bring|frame|make|split|cap|rotate|schedule|apply|look|check|"
     r"talk|read|join|skip|record|email|call|write|move|charge|build|pitch|focus|get|go|reach|hire|"
     r"partner|quote|bill|invite|create|host|run|give|drop|cut|raise|lower|batch|automate|delegate|text|"
-    r"send|list|keep|stop|add|require|ban|limit|cross-train|rotate|swap)\s+\w+\s+\w+",
+    r"send|list|keep|stop|add|require|ban|limit|cross-train|rotate|swap|take|stay|lean|remember|trust|find|document|"
+    r"negotiate|pilot|test|start|record|invite)\s+\w+\s+\w+",
     I,
 )
 ANECDOTE = _words(
+    r"(?:a lot of|lots of|many|most|plenty of|some) (?:\w+ ){0,3}?(?:people|folks) (?:\w+ ){0,3}?(?:i know |i've seen )?"
+    r"(?:swear|use|do|start|put|run|send|ask|charge|quote|move|switch|join|find|say|get|keep|offer|give|have)",
     r"(?:a lot of|lots of|many|most|plenty of|some) (?:\w+ ){0,2}\w+s (?:i know|swear|use|do|have|started|start|put|run|"
     r"send|ask|charge|quote|moved|switched|joined|got|batch|block|keep|offer|give|fill|sell|publish|share|post|provide|track|find|say|"
     r"report|(?:now|already|often|usually) \w+)",
@@ -581,6 +594,10 @@ PROMO_FOLLOW_UP = _words(
     r"(?:email|call|text|message|ping|dm) me(?! if you need| anytime| any time)", r"reach out to me(?! if| anytime)",
     r"let's (?:chat|talk) more", r"we should (?:talk|chat|grab coffee|get coffee|meet|connect)", r"i'll follow up",
     r"(?:grab|get) (?:a )?coffee (?:sometime|next week|and|to)", r"let's connect", r"stay in touch",
+    r"see how it works", r"get you set up", r"(?:love|like) to have you", r"(?:you should|worth) (?:try|trying|give) it",
+    r"give (?:it|us) a (?:try|shot|go)", r"try it out", r"check it out", r"take a look", r"i can show you",
+    r"how (?:we|i) (?:could|can) help", r"find a time", r"reach out", r"my (?:email|number|handle) is", r"hit me up",
+    r"dm me", r"if you(?:'re| are) (?:ever )?interested",
 )
 
 # A trade that sells services ("I'm a grant writer ... I can write yours for 10%"): the
