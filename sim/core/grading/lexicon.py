@@ -32,7 +32,9 @@ _HELP_VERB = (
     r"feature|boost|amplify|shout|vouch|put in a (?:good )?word for you|save you a seat|call|mention you|mention your|"
     r"put (?:you|you two|you both|the two of you) in touch|get you (?:her|his|their|the) (?:number|email|contact|details|name)|"
     r"have (?:her|him|them) (?:reach out|call|email|text|contact|get in touch)|set up (?:a )?(?:coffee|call|meeting|intro\w*) "
-    r"(?:for you|with (?:her|him|them)|between))"
+    r"(?:for you|with (?:her|him|them)|between)|shoot (?:her|him|them|you) an? (?:text|email|message|note|line)|"
+    r"get you (?:two|both) together|send (?:her|him|them) your way|tell (?:her|him|them) (?:to|about you)|"
+    r"give (?:her|him|them) a heads[- ]up|make sure (?:she|he|they) gets?)"
 )
 
 # ---------------------------------------------------------------- listening
@@ -396,7 +398,9 @@ OFFER_COMMIT = re.compile(
     + r"|want me to (?:\w+ ){0,2}?(?:send|introduce|intro|connect|grab|email|text|ask|walk|share|forward|put|pass|look|check|help|find)"
     + r"|(?:shall|should) i (?:introduce|send|connect|email|text|grab|ask|walk)"
     + r"|let me (?:introduce|send|connect|email|text|grab|get you|find|ask|write|walk|put you)"
-    + r"|happy to (?:send|share|intro|introduce|connect|walk|review|look|grab|chat|talk|pass)"
+    + r"|happy to (?:send|share|intro|introduce|connect|walk|review|look|grab|chat|talk|pass|put you|make (?:an|the) intro|"
+    + r"set up|loop you|forward|lend)"
+    + r"|(?:you can|feel free to) (?:use|have|borrow) my|\bcome with me\b"
     + r"|(?:come on|come with me|follow me),? i(?:'ll| will)"
     + r"|i(?:'m| am) (?:going to|gonna) (?:text|email|send|introduce|call|message|ping|grab|bring|forward|connect)"
     + r"|(?:can|could|may) i (?:introduce|send|connect|text|email|forward|share|intro|pass|bring|grab|walk|loop)"
@@ -521,12 +525,16 @@ STRINGS = _words(
     r"(?:and|but|also) (?:could|can|would) you (?:mention|introduce|put|pass|send|get|connect|tell|share)",
 )
 # A named person, written in capitals: needs case-sensitive matching.
-_NAME = r"(?:(?:Dr|Prof|Ms|Mr|Mrs)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?:\s+(?:de |van |von |da |del |la |le )?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)?"
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_NAME = (
+    rf"(?:(?:Dr|Prof|Ms|Mr|Mrs)\.?\s+)?[{_UP}][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?"
+    rf"(?:\s+(?:de |van |von |da |del |la |le |[{_UP}]\. )?[{_UP}][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)?)?"
+)
 NAMED_CONTACT = re.compile(
     r"(?:\b(?:[Ii]ntroduce you to|[Ii]ntro you to|connect you (?:with|to)|put you in touch with|[Yy]ou should (?:meet|talk to|call|email)|by|"
     r"talk to|reach out to|meet|[Ff]riend|colleague|roommate|cousin|mentor|buddy|CTO|CEO|CISO|GM|VP|lead|officer|"
     r"agent|buyer|director|manager|named|called|is|name's|name is|organiser|organizer|founder|owner|editor|host|"
-    r"chair|president|professor|partner|coordinator|editor|producer),?\s+(" + _NAME + r"))"
+    r"chair|president|professor|partner|coordinator|editor|producer|[Aa]sk for|[Ll]ook for),?\s+(" + _NAME + r"))"
     r"|(?:(?<=[\w,;:]\s)(" + _NAME + r")(?:,\s[^,.]{3,60},)?,?\s+(?:runs|leads|heads|hires|manages|founded|started|built|did|went|"
     r"ran|loves|handles|teaches|used to|does|moved|wrote|published|cares|reviewed|coaches|works|posts|says|said|told|"
     r"knows|hosts|organi[sz]es|mentors|invests|funds|helped|helps|recruits|placed|writes|is (?:speaking|presenting|"
