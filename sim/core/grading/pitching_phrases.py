@@ -1,0 +1,287 @@
+"""Phrases of the user's own side: self-disclosure, promotion, steering, and calls to
+action for the user's benefit (some only count once the turn is already selling)."""
+
+from __future__ import annotations
+
+import re
+
+from sim.core.grading.phrases import I, NUM, words
+
+SELF_DISCLOSURE = words(
+    r"i(?:'m| am) (?:a|an|now a|now an|currently a|still a|just a|actually a|also a)\s+\w+",
+    r"i(?:'m| am) (?:in|at|on the|with) (?:a |an |the )?[\w-]+", r"i was (?:a|an|the)\s+\w+",
+    r"i (?:work|worked|run|ran|manage|managed|lead|led|teach|taught|built|started|founded|own|"
+    r"owned|consult|studied|study|import|sell|design|designed|made the jump|came from|spent)\b",
+    r"i used to", r"i(?:'ve| have) (?:been|worked|done|spent|run|led|managed|built)",
+    r"my (?:team|company|startup|firm|agency|studio|business|lab|group|job|role|work|clients|shop|"
+    r"department|old|last|previous|former|own|experience|background|career)",
+    r"at my (?:last|old|previous|current) (?:job|company|place|firm|school|hospital|nonprofit)",
+    r"in my experience", r"when i was", r"we (?:use|used|had|have had|ran|tried|moved|see|saw|went)",
+    r"on a team i was on", r"i (?:was|am) (?:in|on) the same", r"i(?:'m| am) in the same boat",
+    r"mostly (?:\w+ )?(?:hospitals|schools|contracts|clients)", r"my \w+ (?:was|did) the same",
+    r"same (?:here|with me)", r"me too", r"same thing happened to me", r"i had the same",
+)
+
+_PRODUCT_NOUN = (
+    r"(?:product|platform|tool|app|software|solution|services|technology|dashboard|course|courses|"
+    r"workshops?|bootcamp|podcast|newsletter|channel|offering|plugin|api|device|"
+    r"pilots|terms|pricing|rates|deck|whitepaper|brochure|beta|crm|analytics)"
+)
+
+_NOT_A_PRODUCT = (
+    r"team|teams|kids|children|family|school|hospital|clinic|city|office|boss|manager|managers|director|ceo|cto|vp|"
+    r"department|staff|nurses|doctors|students|parents|board|house|town|church|lead|own|old|last|first|engineers|"
+    r"teachers|volunteers|customers|clients|users|members|agents|people|folks|neighbou?rs|community|industry|field|"
+    r"sector|org|union|budget|numbers|state|country|government|funders|donors|investors|partners|friends|son|daughter|"
+    r"wife|husband|dog|cat|kid|baby|mom|dad|parent|principal|dean|provost|manager's|building|site|shift|night|schedule|"
+    r"rotation|policy|rules|process|story|situation|problem|issue|experience|case"
+)
+
+_ORGANISATION = r"(?:startup|studio|agency|consultancy|firm|company|foundation|charity|organi[sz]ation|nonprofit|team|business)"
+
+_SELLING_VERB = (
+    r"(?:does|do|makes|builds|offers|handles|runs|helps|charges|provides|specializes|specialises|fixes|solves|"
+    r"writes|places|spends|can (?:help|fix|solve|do|get)|will|has (?:helped|placed|gotten|built)|have (?:helped|placed|gotten))"
+)
+
+PROMOTION = words(
+    r"(?:our|my) (?:[\w-]+ ){0,3}?" + _PRODUCT_NOUN,
+    r"(?:our|my) (?:[\w-]+ ){0,2}?" + _ORGANISATION + r" " + _SELLING_VERB,
+    r"we at \w+ (?:have|has|are|published|built|offer|make|help)", r"my book",
+    r"(?:look at|check out|try|use|get|buy) (?:our|my) \w+",
+    # "Our chatbot deflects...", "our planters pay for themselves": a present-tense claim
+    # about something of ours that is not a person, a place or the user's own team.
+    r"\bour (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:[\w-]+ ){0,2}?(?!(?:" + _NOT_A_PRODUCT + r")\b)[\w-]+ "
+    r"(?:(?!was\b|is\b|has\b|does\b|says\b|thinks\b|wants\b|feels\b|needs\b|keeps\b|knows\b|likes\b|loves\b|hates\b)"
+    r"[a-z]+s|lets you|helps you|is (?:the|built|designed)|spends only|can)\b",
+    r"(?:our|my) (?:clients|customers|users|members|students) (?:see|get|save|love|report|usually|typically|average|land)",
+    r"we(?:'re| are) an? (?:[\w-]+ ){0,4}(?:company|startup|platform|agency|firm|consultancy|studio|group|provider|vendor|"
+    r"supplier|partner|service|shop|distributor|reseller)(?: (?:that|which|who|for)|\.|,| —)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
+    r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
+    r"land|scale|sell|fix|save|cut|win)", r"let me tell you (?:about|what) (?:our|my|we)",
+    r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)", r"i(?:'m| am) (?:actually )?hiring",
+    r"i(?:'m| am) (?:actually )?looking for (?:a |an |two |some )?(?:junior|senior|new) \w+",
+    r"i do freelance", r"(?:my|our) (?:services|rates|fees)", r"i work with a (?:group|firm|fund|company) that",
+    r"we pay (?:top|the best|more|cash)", r"i(?:'m| am) (?:a|an) [\w ]{0,25}(?:agent|broker|consultant|coach|rep|representative) "
+    r"(?:and|—|-|,)? ?i can",
+    r"we (?:help|helps|offer|provide|sell|specialize|specialise|solve|fix|handle|place|"
+    r"take \d+|just launched|launched|are launching|'re launching|do exactly|do that for|work with "
+    r"(?:\d+|dozens|hundreds)|make (?:a|an|the)\s+[\w-]+\s+(?:platform|tool|app|product|software))",
+    r"(?:that's|this is|which is) (?:exactly )?(?:what|why) (?:we|our|you need)",
+    r"exactly what \w+ (?:does|do|solves|fixes|is built for)",
+    r"you (?:need|should get|should try|want) (?:a|an|our|better|some) (?:[\w-]+ ){0,3}"
+    r"(?:software|tool|platform|app|crm|system|solution|service)",
+    r"the kind of thing (?:my|our|we|i) \w+", r"i sell for \w+",
+    r"i(?:'m| am) (?:the )?(?:founder|co-founder|cofounder|ceo|cto) (?:of|at)",
+    r"i run (?:partnerships|sales|marketing|business development|bd|growth) (?:for|at)",
+    r"i(?:'ve| have) (?:placed|raised|helped|trained|coached) (?:over |more than )?" + NUM,
+    r"i(?:'m| am) (?:honestly |probably |literally )?(?:one of )?the (?:best|top)",
+    r"best in the (?:category|business|region|market|industry|state|city|country)",
+    r"award-winning", r"industry-leading", r"world-class", r"cutting-edge",
+    r"best-in-class", r"top-rated", r"state-of-the-art",
+    r"i(?:'m| am) an? (?:\w+ )?expert", r"we(?:'re| are) (?:the|a) (?:leading|fastest|best|top|only)",
+    r"(?:our|my) (?:success rate|track record)", r"our results speak",
+    NUM + r" (?:companies|clients|customers|schools|hospitals|credit unions|brands|breweries|teams|"
+    r"firms|districts|museums|manufacturers|users|cities|clinics|restaurants|stores|nonprofits) (?:use|trust|love|rely|see|saw)",
+    r"we (?:actually |just )?built an? (?:[\w-]+ ){0,3}(?:dashboard|app|tool|platform|product|system|engine|plugin|service)",
+    r"pays? for (?:itself|themselves)", r"roi",
+    r"(?:nonprofit|special|introductory|early-bird|founding|partner|friends) (?:discount|rate|pricing)",
+    r"(?:get|give|offer) you a (?:\w+ )?(?:discount|deal)", r"founding partner",
+    r"first-timer rate", r"\$\d[\d,]*(?: an hour|/hour| per| a session| for)",
+    r"(?:writing|wrote|finishing|published|launching) (?:a|my) book",
+    r"we(?:'re| are) raising", r"seed round", r"series [ab]",
+    r"(?:best|easiest|fastest|cheapest|only) [\w -]{0,30}on the market",
+    r"my course",
+    r"i(?:'m| am) (?:currently |actually )?looking for (?:a |an )?(?:job|role|position|new role|new job|opportunit\w*|work|something new)",
+    r"i(?:'m| am) (?:on the job market|job hunting|job searching|between jobs)",
+    r"i(?:'d| would) love to work (?:for|with) you", r"open to work", r"\d\.\d gpa",
+    r"every dollar", r"each dollar", r"save the children", r"our (?:cause|mission)",
+    r"goes? (?:straight|directly) to", r"i place \w+",
+r"we(?:'ve| have) (?:built|gotten|got|placed)",
+)
+
+# Talk about what the user is building or good at: an answer when asked, a pitch when not.
+SELF_PROMOTION = words(
+    r"we(?:'re| are) (?:building|developing|launching|making|creating) (?:a|an|the)",
+    r"i (?:run|own|founded|started|built) (?:a|an|my own) [\w ]{0,30}(?:company|startup|agency|consultancy|firm|studio|"
+    r"business|practice|platform|app) (?:that|which|called)",
+    r"i(?:'m| am) (?:really |very |super )?(?:good|great) at", r"i(?:'ve| have) (?:got )?(?:\d+|twenty|fifteen|ten) years (?:of )?experience",
+    r"i(?:'m| am) known for", r"i(?:'ve| have) won", r"(?:i|we|i've|we've|i was|we were) (?:been )?featured (?:in|on)",
+    r"(?:my|our) (?:clients|customers|users) (?:love|rave)",
+    r"i(?:'ve| have) worked with (?:\w+ ){0,2}(?:brands|companies|clients|fortune)", r"i(?:'m| am) (?:the|an?) (?:go-to|leading|top)",
+    r"(?:customers|clients|users) see (?:a |about )?\d+", r"(?:raising|looking for) (?:investors|funding|a seed|our seed|a round)",
+    r"(?:specialize|specialise|focus) (?:\w+ )?in exactly", r"(?:that's|this is) (?:exactly )?what i do",
+    r"i have (?:a|the) (?:solution|product|tool|fix|service) for", r"my (?:talk|session|panel|workshop|keynote)",
+    r"as an? (?:\w+ )?(?:advisor|adviser|consultant|coach|recruiter|agent|broker|planner|expert)\b",
+    r"i(?:'m| am) speaking (?:at|on|about|tomorrow|later|today)", r"passive income", r"be your own boss",
+    r"business opportunity", r"we(?:'ve| have) helped", r"i(?:'ve| have) helped (?:dozens|hundreds|many|lots|tons)",
+    r"i do (?:\w+ ){0,3}for (?:small businesses|companies|clients|startups|brands|restaurants|schools|nonprofits)",
+    r"(?:i|we) (?:\w+ )?speciali[sz]e in", r"i(?:'m| am) (?:a |an )?[\w -]{0,30}speciali[sz]ing in", r"i happen to be", r"i(?:'m| am) your (?:guy|person|girl|woman|man)",
+    r"you know where to find me", r"that's (?:exactly )?why (?:i|we) (?:started|founded|built|created)",
+    r"(?:launching|starting|building) (?:a|my|our) (?:startup|company|business|app|product)",
+    r"i(?:'ve| have) (?:built|founded|started|scaled|sold|exited|launched|grown) (?:\w+ ){0,2}(?:companies|startups|businesses|brands|products)",
+    r"i(?:'ve| have) been doing (?:this|it) for (?:\d+|over|more than|twenty|fifteen|ten|decades)",
+    r"i know (?:this|that|the) (?:space|industry|market) (?:inside out|really well|better than)", r"my (?:expertise|specialty|speciality)",
+    r"i(?:'m| am) (?:pretty |really |very )?(?:well[- ]known|well[- ]connected|respected)", r"i(?:'ve| have) (?:spoken|presented|keynoted) at",
+    r"\$\d[\d,]* (?:a|per) (?:month|year|week|day|head|hour|session)",
+)
+
+# Presenting one's own business or selling role: fine as an answer, a pitch when unasked.
+BUSINESS_SELF = words(
+    r"i (?:run|own|founded|co-founded|started|manage|have) (?:a|an|my own|the|our)? ?(?:[\w-]+ ){0,3}(?:company|startup|agency|"
+    r"consultancy|firm|studio|practice|business|shop|brand|platform|app|service|channel|podcast)",
+    r"i(?:'m| am) (?:a|an|the) (?:[\w-]+ ){0,2}(?:consultant|coach|recruiter|broker|agent|freelancer|founder|co-founder|"
+    r"vendor|rep|salesperson|sales rep|contractor|advisor|adviser|planner|trainer|headhunter)s?\b",
+    r"my (?:company|agency|firm|consultancy|studio|startup|business|practice|clients|customers|product|services?)",
+    r"i sell (?:a|an|the|our|my)\b", r"i run one\b",
+    r"we (?:build|sell|offer|provide|install|supply|distribute|manufacture) \w+",
+)
+
+# A trade that sells services ("I'm a grant writer ... I can write yours for 10%"): the
+# role counts as promotion only when the turn also offers the user's work.
+SERVICE_ROLE = words(
+    r"i(?:'m| am) (?:a|an) (?:[\w-]+ ){0,2}(?:writer|designer|photographer|developer|marketer|accountant|lawyer|attorney|"
+    r"translator|copywriter|illustrator|editor|realtor|engineer|therapist|videographer|architect)\b",
+)
+
+# A numeric claim ("cuts pages by 70%") is promotion when the user speaks for a "we".
+CLAIM = words(
+    r"\d+ ?(?:%|percent) (?:fewer|less|more|faster|cheaper|reduction|increase|lower|higher|drop|off|of (?:them|those|your|all))",
+    r"(?:cuts|reduces|saves|boosts|deflects|closes|resolves|doubles|triples|increases|improves) (?:\w+ ){0,4}(?:by |about |around |up to |over )?(?:\d+|half)",
+    r"(?:\d+|ten|two|three|five)(?:x| times) (?:faster|more|cheaper|better)",
+)
+
+WE = words(r"we", r"our", r"we're", r"we've")
+
+# Fishing for the budget or the buyer: steering towards what the user sells.
+STEERING = words(
+    r"(?:what's|what is|do you have) (?:a |your |the |any )?(?:\w+ )?budget",
+    r"budget (?:line|allocated|for next year)",
+    r"who (?:signs off on|makes|handles|approves|owns|decides on) (?:the )?(?:\w+ )?(?:purchas\w*|"
+    r"buying|vendors?|software|budget|decisions?|tools?)",
+    r"decision[- ]maker", r"are you the (?:right )?person (?:to talk to|who)",
+    r"who(?:'s| is) the (?:right )?person (?:to talk to|i should|at)", r"are you (?:guys )?looking for (?:a|an|any) \w+", r"procurement", r"purchasing process",
+    r"vendor (?:process|list|onboarding)", r"approved vendor", r"\brfp\b", r"how (?:do|would|could) (?:i|we) get (?:on|onto|into|in with) (?:your|the)",
+)
+
+CALL_TO_ACTION = words(
+    r"(?:quick|free|live|short|product|personali[sz]ed|\d+-minute|[a-z]+-minute|our|a) demo(?! day)",
+    r"demo (?:call|this week|next week|for you|of our)", r"(?:set up|book|schedule) (?:a|some) demo",
+    r"(?:free|\d+-day|[a-z]+-day) trial", r"trial link", r"(?:start|get you|set you up with) (?:on )?a trial",
+    r"free pilots?", r"pilot our",
+    r"book (?:a|some) (?:call|meeting|time|demo|slot)",
+    r"(?:hop|jump|get you|get on) on a (?:quick )?call",
+    r"(?:\d+|five|ten|fifteen|twenty|thirty)[- ]minute (?:call|chat|demo|meeting|walkthrough)",
+    r"(?:set up|schedule) (?:a|some) (?:call|time|meeting|chat|visit)",
+    r"call (?:me|us) (?:and|to) (?:we'll|set|get|discuss|book)", r"a call (?:next|this|on) \w+", r"(?:open|free) (?:to|for) a (?:quick )?(?:call|chat|meeting)",
+    r"let's (?:set up|schedule|find|get) (?:a )?(?:time|call|meeting)", r"get you in front of",
+    r"booth \d+", r"come by (?:our|the|my) booth", r"walk you through (?:our|the|my) (?:deck|product|platform|demo|pitch)",
+    r"(?:can|could|may) i (?:get|grab|have|take) your card",
+    r"sign (?:up|you up)", r"register (?:now|today|here)", r"registration link", r"subscribe",
+    r"wishlist it", r"qr code", r"beta list", r"waitlist", r"early access", r"join our",
+    r"download (?:our|the app|my)", r"(?:link|url) to (?:our|my)", r"visit our", r"check out (?:our|my)",
+    r"follow (?:us|me) on", r"buy (?:from us|from me|our|my|one|it from (?:us|me)|now|today)", r"purchase", r"place an order", r"sign (?:a|the) (?:contract|deal|loi)",
+    r"invest in (?:us|our)", r"want one\?", r"spots? left", r"lock in",
+    r"send (?:you |over )?(?:our|my) (?:terms|portfolio|deck|pricing|brochure|proposal|whitepaper|"
+    r"case stud\w*|one-pager|rate card|materials|media kit)",
+    r"introduce me", r"connect me (?:with|to)", r"put me in touch", r"put in a (?:good )?word for me",
+    r"refer me", r"pass (?:along )?my (?:resume|cv|name|deck|info)", r"here's my (?:resume|cv|deck)",
+    r"send (?:it|them|work|clients|business|referrals|leads) (?:our|my) way",
+    r"get me (?:in|into|a meeting|an intro\w*|in front)", r"(?:can|could) you get me",
+    r"(?:mention|tell) (?:to )?your (?:ceo|boss|cto|manager|vp|director|team) (?:that|about) (?:we|us|our|me|my)",
+    r"(?:your|the) (?:boss|manager|cto|ceo|vp|hiring manager|principal|dean|director)(?:'s)? "
+    r"(?:contact|email|number|info)", r"pitch (?:her|him|them) my",
+    r"looking for a design partner", r"are you (?:guys )?hiring", r"(?:any|have any) (?:openings|open roles|positions)",
+    r"if you(?:'re| are) ever hiring",
+    r"send you my (?:cv|resume|portfolio|deck|reel)", r"here's my (?:github|portfolio|website|linkedin|number|email|reel)",
+    r"keep me in mind", r"if you hear of (?:anything|any|a role|an opening)", r"refer (?:\w+ ){0,2}to me",
+    r"recommend me", r"vouch for me", r"put my name forward", r"introducing me", r"mention me to", r"pitch you",
+    r"scan your badge", r"mailing list", r"add you to (?:our|my)", r"\d+ ?(?:%|percent) off", r"sign (?:today|now|up today)",
+    r"(?:come to|stop by|join us at|visit) (?:our|my) (?:booth|event|webinar|workshop|talk|session|stand|table|open house)",
+    r"you should come", r"calendar invite", r"on your calendar",
+    r"send (?:you )?(?:a|our|my) (?:proposal|quote|contract|invoice|one-pager|brochure|price list)",
+    r"are you free (?:on |this |next )?\w+day", r"(?:free|available) for (?:a )?(?:call|coffee|chat|meeting)",
+    r"pick your brain", r"someone at your (?:company|firm|org\w*|team|school|hospital|city) (?:i|we) (?:should|could) (?:talk|speak|reach)",
+    r"we should (?:\w+ )?(?:partner|collaborate|work together|team up)",
+    r"if you (?:ever )?need an? [\w ]{1,30}(?:i'm|i am|we're|call me|email me|let me know)", r"let's (?:collaborate|partner|work together|team up)",
+    r"be my (?:mentor|sponsor|reference|investor)", r"kickstarter", r"crowdfund\w*", r"vote for (?:us|me|our)",
+    r"leave (?:us|me) a review", r"join my team", r"try it (?:free|for free)", r"count on your (?:support|gift|donation)",
+    r"give (?:today|tonight|now)", r"every little bit helps",
+    r"(?:mind if i|let me|can i|could i|may i) (?:get|grab|have|take) your (?:card|email|number|info|contact)",
+    r"(?:\d+|five|ten|fifteen|a few|two) minutes of your time",
+    r"(?:grab|get|find|have|take|steal) (?:\d+|five|ten|fifteen|twenty|thirty|a few) minutes",
+    r"(?:do you have|got|have you got) (?:a (?:minute|sec|second|moment))", r"\bwe (?:can|could) (?:really |definitely |totally )?help (?:you|your)",
+    r"(?:drop|send|bring|leave) (?:off )?(?:some |a few |you )?samples", r"(?:looking for|need) (?:beta|early|pilot) (?:users|testers|customers)",
+    r"(?:your|the) (?:team|company|firm|group|clinic|org\w*|school|hospital) (?:is |might be )?hiring",
+    r"(?:a )?presentation from (?:us|me|our)", r"(?:interested|open) (?:in|to) working with (?:us|me)",
+    r"follow up about (?:our|my)", r"raising (?:a |our )?(?:pre-seed|seed|series|round)",
+    r"(?:could|can|may) i (?:meet|talk to|speak with|get a meeting with|get in front of) (?:your|the) (?:boss|manager|cto|ceo|vp|"
+    r"director|head|founder|team|buyer|principal|dean|purchasing)", r"try us", r"put me in front of",
+    r"(?:would|might) (?:your \w+|you) (?:want|like|be willing) to (?:try|buy|use|partner|work with|hire|invest|sponsor|pilot)",
+    r"consider investing", r"book (?:some )?time with you", r"(?:could|can|may) i (?:get|have) an? intro", r"intro me\b",
+    r"an intro(?:duction)? (?:to|with) (?:your|the) (?:boss|manager|ceo|cto|vp|director|team|buyer|founder|head)",
+    r"ask you a favou?r", r"(?:would|could) you (?:be willing to |mind )?\w+ (?:\w+ ){0,3}for me\b", r"do you have a (?:business )?card", r"take a look at my",
+    r"(?:can|could|may) i tell you (?:about|more about) (?:my|our|what)", r"hear (?:more )?about (?:what (?:i|we) do|my|our)",
+    r"(?:feedback|thoughts) on (?:my|our) (?:app|startup|product|deck|pitch|idea|book|site|website|demo)",
+    r"(?:would|will) you (?:invest|back|fund)", r"follow up (?:with you )?(?:next week|later|by email|on this)",
+    r"do you know (?:anyone|anybody|someone|somebody|any \w+) (?:who(?:'s| is| are)? )?(?:hiring|investing|looking for (?:a|an) \w+|"
+    r"buying|who might (?:hire|invest|buy))",
+    r"(?:could|can|shall) we (?:find|grab|get|set up|schedule|book) (?:\w+ ){0,2}(?:minutes|time|call|coffee|meeting|chat|slot)",
+    r"let's (?:talk|discuss|chat about) (?:numbers|pricing|terms|a deal|business|rates|how (?:we|i))",
+    r"(?:do you have|got) (?:a (?:few|couple of)|five|ten|\d+) minutes", r"set up a (?:pilot|trial|demo|call|meeting)",
+    r"a pilot (?:for|with|at) your", r"(?:can|could|may) i (?:show|send) you (?:\w+ ){0,3}(?:info|information|what we|how we|"
+    r"our|a quick|some details)", r"i(?:'d| would) love to (?:show|tell) you (?:about|how|what)",
+    r"(?:would|are) (?:you|your \w+) (?:be )?(?:interested|open) (?:in|to) (?:a (?:call|demo|meeting|quick|presentation|trial)|"
+    r"an? (?:intro|chat)|our|my|trying our|hearing (?:more )?about (?:our|my|what we)|seeing (?:our|what we|a demo))",
+    r"would you (?:ever )?consider (?:leaving|joining|switching|moving|working for|coming to|a move)",
+    r"want a (?:quote|demo|trial|sample|discount|brochure)\b", r"(?:get|give|send) you a quote",
+    r"(?:our|a) booth (?:right )?(?:here|at|number|over there)", r"even (?:a|one) (?:dollar|euro|pound|buck|little)",
+    r"every (?:dollar|bit|penny) (?:helps|counts)",
+    r"send (?:you )?(?:our |my |the )?(?:rates|pricing|prices|price list|rate card) (?:over|across)?", r"send over (?:our |my )?(?:rates|pricing)",
+    r"add you to (?:the|our|my) (?:beta|list|waitlist|newsletter)",
+    r"would you (?:ever )?consider (?:sponsoring|donating|giving|supporting|a gift|a donation|a monthly|pledging|signing up|"
+    r"subscribing|buying|investing|joining us|partnering)", r"(?:reasonable|competitive|friendly|special) (?:rates?|prices?|pricing)",
+    r"hire me", r"work for you", r"is your (?:team|company|clinic|firm|group|hospital|school) hiring",
+    r"pass (?:it|this) to the hiring manager",
+    r"(?:would|could|will|can|want to|like to) (?:you )?(?:\w+ ){0,3}donat\w*", r"(?:make|making|consider) (?:a )?donation",
+    r"donate (?:today|tonight|now|\$|some|a little|what you can)", r"your donation", r"make a (?:gift|contribution)", r"would you (?:consider )?pledg\w*",
+    r"consider (?:giving|donating|supporting|chipping in)", r"chip in", r"sponsor (?:us|our|me)",
+    r"even \$\d+", r"i can sign you up", r"put you on (?:the|our) (?:beta|list|waitlist)",
+    r"(?:i|we) can (?:give|get|set) you (?:up with )?(?:a |an |our )?(?:free |early )?(?:trial|pilot|"
+    r"access|discount|account|license|quote)",
+    r"(?:give|get) you a (?:[\w-]+ )?(?:rate|discount|deal)", r"take a call", r"call with (?:our|my) (?:sales|team|founder|ceo)", r"(?:show|give) you a (?:quick )?(?:demo|walkthrough|tour of our)",
+    r"get you a discount", r"add you on linkedin", r"connect on linkedin", r"our whitepaper",
+    r"(?:see|show you|look at) (?:the |our |my )?(?:deck|pitch deck|portfolio)",
+    r"(?:want|like) to see it", r"come out to (?:the|your) (?:farm|office|site)",
+)
+
+# Asking for their contact is a sales move unless the user is sending them help.
+CONTACT_ASK = words(
+    r"(?:what's|what is) (?:the best|your|a good) (?:email|number|contact|address)",
+    r"(?:can|could|may) i (?:get|grab|have|take) your "
+    r"(?:email|number|contact|info|details|linkedin)", r"give me your (?:email|number|contact)",
+    r"let me (?:get|grab|take) your (?:info|email|number|card|contact)", r"best way to (?:reach|contact|get hold of) you",
+    r"(?:here's|here is|take|have) my (?:business )?card", r"my card", r"give you my card",
+)
+
+# Follow-up asks ("shoot me an email", "let's chat more"): a call to action once the
+# turn is already selling, an ordinary kindness otherwise.
+PROMO_FOLLOW_UP = words(
+    r"(?:show|walk) you (?:how it works|through it|around it|what it can do)", r"see it in action",
+    r"(?:drop|swing|come) by (?:our|my|the) (?:booth|stand|table|office)", r"check us out", r"our website is",
+    r"find us (?:at|on)", r"shoot me an? (?:email|message|text|note)", r"give me a (?:call|ring|shout)",
+    r"(?:email|call|text|message|ping|dm) me(?! if you need| anytime| any time)", r"reach out to me(?! if| anytime)",
+    r"let's (?:chat|talk) more", r"we should (?:talk|chat|grab coffee|get coffee|meet|connect)", r"i'll follow up",
+    r"(?:grab|get) (?:a )?coffee (?:sometime|next week|and|to)", r"let's connect", r"stay in touch",
+    r"see how it works", r"get you set up", r"(?:love|like) to have you", r"(?:you should|worth) (?:try|trying|give) it",
+    r"give (?:it|us) a (?:try|shot|go)", r"try it out", r"check it out", r"take a look", r"i can show you",
+    r"how (?:we|i) (?:could|can) help", r"find a time", r"reach out", r"my (?:email|number|handle) is", r"hit me up",
+    r"dm me", r"if you(?:'re| are) (?:ever )?interested",
+)
+
+PITCH_QUESTION_OPENER = re.compile(
+    r"^(?:\W*\w+[,!.]\s+)?(?:have you (?:ever )?(?:thought about|considered|looked at|tried|heard of)|"
+    r"do you know (?:what|how much|how many)|did you know|ever thought about|what if (?:you|i told)|"
+    r"would you be (?:open|interested)|are you (?:open|interested)|wouldn't it be|how much time)",
+    I,
+)
