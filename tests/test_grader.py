@@ -331,3 +331,13 @@ def test_case_files_report_the_file_and_line(tmp_path):
     path.write_text(good.replace('"context": []', '"labels": {"listening": 4, "helpfulness": 0, "pitching": 0}') + "\n")
     with pytest.raises(CaseError, match="labels.listening must be an integer 0-3"):
         load_cases(path)
+
+
+def test_accented_spellings_match_their_plain_forms():
+    g = grade("Could you pass my résumé to your manager? I'd love to work for you.")
+    assert g.pitching == 3
+    text = "Café owners I know put a deposit in every contract — late payments dropped by half."
+    g = grade(text)
+    assert g.helpfulness == 2
+    for item in g.evidence:
+        assert text[item.start : item.end] == item.quote

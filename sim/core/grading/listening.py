@@ -8,16 +8,13 @@ from dataclasses import dataclass
 
 from sim.core.grading import lexicon as lx
 from sim.core.grading.analysis import ANAPHORA, Part, Turn, question_words
+from sim.core.grading.pitching import PitchSignals
+from sim.core.grading.text import is_content, stem
+from sim.core.grading.types import Signal
 
 _QUESTION_OPENERS = frozenset(
     "what what's how how's why which where when who do does did is are was were have has can could would will should".split()
 )
-
-# Words that tie an open question to what came before: "What do you want, though?"
-LINKERS = frozenset("though then that it those them ones still else instead".split())
-from sim.core.grading.pitching import PitchSignals
-from sim.core.grading.text import is_content
-from sim.core.grading.types import Signal
 
 
 @dataclass
@@ -30,10 +27,10 @@ class ListenSignals:
     reflections: int = 0
     empathy: int = 0           # names or validates their feeling
     soft_empathy: int = 0      # "I hear you", "I get it"
-    uptake: int = 0            # distinct words they said, picked up outside pitches and self-talk
-    line_uptake: int = 0       # words from anything they said, in any sentence
-    selling_uptake: int = 0  # "Have you looked at how much of that...": touches their topic to sell
-    context_uptake: int = 0    # ... or from their card
+    uptake: int = 0            # their words picked up outside pitches, self-talk and stock questions
+    line_uptake: int = 0       # their words anywhere in the turn (not in stock questions)
+    selling_uptake: int = 0    # their topic touched in order to sell ("how much of that is...? We fix it.")
+    context_uptake: int = 0    # their words or topics, or words from their card
     generalising: bool = False  # "budgets are brutal everywhere"
     topic_change: bool = False
     answers_question: bool = False
@@ -128,7 +125,25 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
     found.minimal = _is_minimal(turn)
     if found.minimal:
         turn.add(Signal.MINIMAL, "listening", 0, len(turn.raw))
+    _read_statements(turn, pitch, found)
+    _read_questions(turn, pitch, found)
 
+    if turn.asked_about_user and turn.parts:
+        first = turn.parts[0]
+        if first.first_person or first.second_person == 0:
+            found.answers_question = True
+            turn.add_part(Signal.ANSWERS_THEIR_QUESTION, "listening", first)
+    mostly_me = found.first_person >= 3 and found.first_person > 2 * found.second_person
+    if mostly_me or (found.first_person >= 2 and found.second_person == 0):
+        found.self_focus = True
+        turn.signals.add(Signal.SELF_FOCUS)
+    if found.reflections or found.empathy:
+        turn.signals.add(Signal.INTEREST_IN_THEM)
+    return found
+
+
+def _read_statements(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> None:
+    """Uptake of their words, reflections, empathy, generic sympathy and topic changes."""
     uptake: set[str] = set()
     line_uptake: set[str] = set()
     context_uptake: set[str] = set()
@@ -136,7 +151,8 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
     for index, part in enumerate(turn.parts):
         found.first_person += part.first_person
         found.second_person += part.second_person
-        if not (part.is_question and lx.GENERIC_QUESTION.search(part.text)):
+        stock = lx.GENERIC_QUESTION.search(part.text) if part.is_question else None
+        if not stock:
             line_uptake |= part.literal_overlap
         # Touches their topic (even to sell), outside a bare ask: "We're a backup provider..."
         if not lx.CALL_TO_ACTION.search(part.text) or (part.is_question and lx.PITCH_QUESTION_OPENER.search(part.text)):
@@ -150,7 +166,6 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
             turn.add_match(Signal.TOPIC_CHANGE, "listening", part, topic)
         if index in pitch.pitch_parts:
             continue
-        stock = lx.GENERIC_QUESTION.search(part.text) if part.is_question else None
         if not _about_the_user(part) and not stock:
             uptake |= part.literal_overlap
             if part.overlap_last and (best_reference is None or len(part.overlap_last) > len(best_reference.overlap_last)):
@@ -162,13 +177,16 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
         elif _paraphrases(part):
             found.reflections += 1
             turn.add_part(Signal.REFLECTION, "listening", part)
-
     found.uptake = len(uptake)
     found.line_uptake = len(line_uptake)
     found.context_uptake = len(context_uptake)
     if best_reference is not None:
         _add_reference(turn, best_reference)
 
+
+def _read_questions(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> None:
+    """Each question (or 'tell me more' invitation): a follow-up on them, a stock
+    question, advice in question form, a pitch, or a change of topic."""
     engaged = bool(found.line_uptake or found.reflections or found.empathy)
     for index, part in enumerate(turn.parts):
         invitation = not part.is_question and lx.INVITATION.search(part.text)
@@ -180,19 +198,13 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
             continue  # a pitch, or an offer put as a question ("Want me to introduce you?")
         _, is_open = question_words(part)
         is_open = is_open or bool(invitation)
-        generic = lx.GENERIC_QUESTION.search(part.text)
         about_them = part.second_person > 0
         lows = {t.lower for t in part.tokens}
         anaphoric = bool(lows & ANAPHORA) and (about_them or len(part.tokens) <= 8)
-        # Their words outside a stock phrase ("What do you do at Transline?" builds on nothing).
-        builds = part.overlap | part.overlap_profile
-        if generic:
-            outside = part.text[: generic.start()] + " " + part.text[generic.end() :]
-            builds = {s for s in builds if s[:4] in outside.lower()}
+        # Their words outside a stock phrase: "What do you do at Transline?" builds on nothing.
+        generic = lx.GENERIC_QUESTION.search(part.text)
         advice = lx.ADVICE_QUESTION.search(part.text)
-        if advice:
-            outside = part.text[: advice.start()] + " " + part.text[advice.end() :]
-            builds = {s for s in builds if s[:4] in outside.lower()}
+        builds = _outside(part, part.overlap | part.overlap_profile, generic, advice)
         if lx.TOPIC_CHANGE.search(part.text) and not part.overlap:
             found.topic_change = True
         elif advice and not builds:
@@ -200,9 +212,7 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
         elif generic and not builds:
             found.generic_questions += 1
             turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
-        elif builds or (engaged and (about_them or anaphoric)) or (anaphoric and turn.last_line) or (
-            is_open and turn.last_line
-        ):
+        elif builds or anaphoric or (engaged and about_them) or (is_open and turn.last_line):
             # An open question right after they spoke, not a stock one, builds on them.
             found.follow_ups += 1
             turn.add_part(Signal.FOLLOW_UP, "listening", part)
@@ -215,19 +225,18 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
         if about_them:
             turn.signals.add(Signal.INTEREST_IN_THEM)
 
-    if turn.asked_about_user and turn.parts:
-        first = turn.parts[0]
-        if first.first_person or first.second_person == 0:
-            found.answers_question = True
-            turn.add_part(Signal.ANSWERS_THEIR_QUESTION, "listening", first)
-    if found.first_person >= 3 and found.first_person > 2 * found.second_person or (
-        found.first_person >= 2 and found.second_person == 0
-    ):
-        found.self_focus = True
-        turn.signals.add(Signal.SELF_FOCUS)
-    if found.reflections or found.empathy:
-        turn.signals.add(Signal.INTEREST_IN_THEM)
-    return found
+
+def _outside(part: Part, stems: set[str], *matches) -> set[str]:
+    """The stems that occur outside the matched spans of the sentence (all of them when
+    nothing matched)."""
+    spans = [m for m in matches if m is not None]
+    if not spans:
+        return stems
+    text = part.text
+    for match in spans:
+        text = text.replace(match.group(), " ")
+    lower = text.lower()
+    return {s for s in stems if s[:4] in lower}
 
 
 def _about_the_user(part: Part) -> bool:
@@ -241,19 +250,13 @@ def _about_the_user(part: Part) -> bool:
 
 def _add_reference(turn: Turn, part: Part) -> None:
     """Quote the stretch of the sentence that carries their words."""
-    hits = [t for t in part.tokens if is_content(t) and _stem_of(t) in part.overlap_last]
+    hits = [t for t in part.tokens if is_content(t) and stem(t.lower) in part.overlap_last]
     if not hits:
         return
     start, end = hits[0].start, hits[-1].end
     if end - start > 80:
         end = hits[0].end
     turn.add(Signal.SPECIFIC_REFERENCE, "listening", start, end)
-
-
-def _stem_of(token) -> str:
-    from sim.core.grading.text import stem
-
-    return stem(token.lower)
 
 
 def listening_level(listen: ListenSignals, pitch_level: int, help_level: int) -> int:

@@ -45,8 +45,8 @@ class Sentence:
 
 def clean(text: str) -> str:
     """Same length as `text`: control and format characters become spaces (newlines
-    stay) and curly quotes straight, so patterns never trip on NUL or RTL marks and
-    offsets do not move."""
+    stay), curly quotes straight and accented Latin letters plain, so patterns never
+    trip on NUL, RTL marks or 'résumé', and offsets do not move."""
     if not text:
         return ""
     out = []
@@ -57,11 +57,19 @@ def clean(text: str) -> str:
             out.append("'")
         elif ch in "“”":
             out.append('"')
+        elif ch > "\x7f" and ch.isalpha():
+            out.append(_fold(ch))
         elif ch in "\t\r" or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
             out.append(" ")
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _fold(ch: str) -> str:
+    """'é' -> 'e' so 'résumé' meets 'resume'; other letters stay as they are."""
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if base.isascii() else ch
 
 
 def windows(text: str) -> list[tuple[int, str]]:
