@@ -336,7 +336,7 @@ def test_case_files_report_the_file_and_line(tmp_path):
 def test_accented_spellings_match_their_plain_forms():
     g = grade("Could you pass my résumé to your manager? I'd love to work for you.")
     assert g.pitching == 3
-    text = "Café owners I know put a deposit in every contract — late payments dropped by half."
+    text = "A support lead I know at Crédit Agricole put a surge banner on the help centre — tickets dropped by a third."
     g = grade(text)
     assert g.helpfulness == 2
     for item in g.evidence:
