@@ -24,14 +24,14 @@ def grade_turn(persona: PersonaBrief, context: Sequence[ContextLine], user_turn:
     try:
         return _grade(persona, context, user_turn)
     except Exception:  # a grading bug must not break a conversation; tests keep this path unused
-        return _unclear(_tip_context(NEUTRAL_PERSONA, ""), reason="error")
+        return _unclear(_tip_context(NEUTRAL_PERSONA, []), reason="error")
 
 
 def _grade(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str) -> Grade:
     persona = persona if isinstance(persona, PersonaBrief) else NEUTRAL_PERSONA
     lines = _context_lines(context)
     turn = read_turn(persona, lines, user_turn if isinstance(user_turn, str) else "")
-    tip_ctx = _tip_context(persona, turn.last_line)
+    tip_ctx = _tip_context(persona, [line.text for line in lines if line.speaker == "persona"])
     if not turn.tokens:
         return _unclear(tip_ctx, reason="empty")
     if not turn.english:
@@ -69,11 +69,13 @@ def _context_lines(context: Any) -> list[ContextLine]:
     return lines
 
 
-def _tip_context(persona: PersonaBrief, last_line: str) -> TipContext:
+def _tip_context(persona: PersonaBrief, persona_lines: list[str]) -> TipContext:
     name = str(persona.name or "").strip()
     first = name.split()[0] if name.split() else "them"
     needs = [str(n) for n in (persona.needs or ()) if str(n).strip()]
-    return TipContext(first_name=first, topic=topic_of(last_line, name), need=needs[0] if needs else "")
+    profile = " ".join([str(persona.card or ""), *needs])
+    topic = topic_of(persona_lines, name, profile)
+    return TipContext(first_name=first, topic=topic, need=needs[0] if needs else "")
 
 
 def _unclear(ctx: TipContext, reason: str) -> Grade:

@@ -3,53 +3,73 @@ persona's name and what they just talked about."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sim.core.grading.helping import HelpSignals
 from sim.core.grading.listening import ListenSignals
 from sim.core.grading.pitching import PitchSignals
-from sim.core.grading.text import LIGHT_WORDS, STOPWORDS, tokens
+from sim.core.grading.text import LIGHT_WORDS, STOPWORDS, sentences, stem, tokens
 
 # Words that make poor topics even though they are not stopwords.
 _WEAK_TOPIC = frozenset(
     """anyway enough sorry talking glad nice good great really basically literally probably
     definitely pretty dragged mostly everyone everybody here there today tonight keeps keeping
-    lost said told asked talk talked happen happened guess hope start started least most""".split()
+    lost said told asked talk talked happen happened guess hope start started least most love
+    loved want wanted used brings brought making doing getting trying going feel feels thing""".split()
+)
+_TRIMMED_ENDINGS = ("ed", "ly")  # "doubled", "basically": never the point of a topic
+_COMMON_VERBS = frozenset(
+    "leave leaves send sends go goes come comes get gets keep keeps make makes take takes say says do does need needs".split()
 )
 
 
 @dataclass(frozen=True)
 class TipContext:
     first_name: str
-    topic: str          # a phrase from their last line, or "" if there is none
+    topic: str          # a short phrase from what they said, or "" if there is none
     need: str           # the first need in the persona brief, or ""
 
 
-def topic_of(line: str, persona_name: str) -> str:
-    """The most specific short phrase in what they just said: the highest-scoring run of
-    up to three consecutive content words."""
+def topic_of(persona_lines: Sequence[str], persona_name: str, profile: str = "") -> str:
+    """The most specific short phrase in what they said most recently about themselves.
+    Questions (like their 'What brings you here?') are skipped for an earlier line."""
     name_words = {w.lower() for w in persona_name.split()}
+    salient = {stem(t.lower) for t in tokens(profile[:2000])}
+    for line in reversed(list(persona_lines)[-3:]):
+        statements = " ".join(s.text for s in sentences(line[:600]) if not s.is_question)
+        phrase = _best_phrase(statements, name_words, salient, profile)
+        if phrase:
+            return phrase
+    return _best_phrase(profile[:600], name_words, salient, profile)  # nothing said yet: their card
+
+
+def _best_phrase(line: str, name_words: set[str], salient: set[str], profile: str) -> str:
+    """The highest-scoring run of up to three consecutive content words: long, topical
+    (also in their card) and noun-like (not ending in -ed/-ing/-ly)."""
     best, best_score = "", 0.0
     run: list = []
 
     def close_run() -> None:
         nonlocal best, best_score
-        while run and run[-1].lower in LIGHT_WORDS:
+        while run and (
+            run[-1].lower in LIGHT_WORDS or run[-1].lower in _COMMON_VERBS
+            or run[-1].lower.endswith(_TRIMMED_ENDINGS) or _is_number(run[-1].lower)
+        ):
             run.pop()
-        while run and run[0].lower in LIGHT_WORDS:
+        while run and (run[0].lower in LIGHT_WORDS or run[0].lower.endswith(_TRIMMED_ENDINGS)):
             run.pop(0)
-        if not run:
-            return
-        score = sum(len(t.text) for t in run if t.lower not in LIGHT_WORDS)
-        score += 3 * sum(1 for t in run if any(ch.isdigit() for ch in t.text))
-        score -= 3 * sum(1 for t in run if t.lower.endswith(("ing", "ed")))
-        score += 2 if len(run) > 1 else 0
-        if score > best_score:
-            best, best_score = line[run[0].start : run[-1].end], score
+        if run:
+            score = sum(len(t.text) for t in run) + 4 * sum(1 for t in run if stem(t.lower) in salient)
+            score += 2 if len(run) > 1 else 0
+            score -= 3 * sum(1 for t in run if t.lower.endswith("ing") or _is_number(t.lower))
+            if score > best_score:
+                best, best_score = _as_phrase(line, run, profile), score
         run.clear()
 
     previous_end = -1
-    for token in tokens(line[:600]):
+    for token in tokens(line):
         low = token.lower
         usable = low not in STOPWORDS and low not in _WEAK_TOPIC and low not in name_words and len(low) > 2
         joined = previous_end >= 0 and line[previous_end : token.start].strip(" -") == ""
@@ -62,6 +82,22 @@ def topic_of(line: str, persona_name: str) -> str:
         previous_end = token.end
     close_run()
     return best.strip()
+
+
+def _is_number(word: str) -> bool:
+    return word.replace(",", "").isdigit() or stem(word).isdigit()
+
+
+def _as_phrase(line: str, run: list, profile: str) -> str:
+    """The run as written, with a sentence-initial capital lowered ('Nights' -> 'nights')
+    unless the word is capitalised mid-sentence in their card too (a name, 'Instagram')."""
+    phrase = line[run[0].start : run[-1].end]
+    first = run[0].text
+    sentence_start = line[: run[0].start].rstrip().endswith((".", "!", "?")) or not line[: run[0].start].strip()
+    a_name = re.search(r"[^.!?\s]\s+" + re.escape(first) + r"\b", profile)
+    if sentence_start and first[:1].isupper() and first[1:].islower() and not a_name:
+        phrase = phrase[0].lower() + phrase[1:]
+    return phrase
 
 
 def _about(ctx: TipContext) -> str:
