@@ -205,6 +205,8 @@ def _read_questions(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> No
         generic = lx.GENERIC_QUESTION.search(part.text)
         advice = lx.ADVICE_QUESTION.search(part.text)
         builds = _outside(part, part.overlap | part.overlap_profile, generic, advice)
+        if is_open:
+            turn.add_part(Signal.OPEN_QUESTION, "listening", part)
         if lx.TOPIC_CHANGE.search(part.text) and not part.overlap:
             found.topic_change = True
         elif advice and not builds:
@@ -215,10 +217,8 @@ def _read_questions(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> No
         elif builds or anaphoric or (engaged and about_them) or (is_open and turn.last_line):
             # An open question right after they spoke, not a stock one, builds on them.
             found.follow_ups += 1
+            found.open_follow_ups += int(is_open)
             turn.add_part(Signal.FOLLOW_UP, "listening", part)
-            if is_open:
-                found.open_follow_ups += 1
-                turn.add_part(Signal.OPEN_QUESTION, "listening", part)
         else:
             found.generic_questions += 1
             turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
