@@ -177,7 +177,7 @@ PRODUCT_AS_HELP = words(
     r"(?:first-timer|special|discount|introductory|reduced) rate", r"free consultation", r"for (?:\d+|a) ?(?:%|percent) of", r"consultation(?:'s| is) free",
     r"at cost", r"pro bono", r"\d+ ?(?:%|percent) off", r"members get", r"samples", r"(?:for|at) a (?:small )?(?:\d+% )?(?:fee|commission)",
     r"(?:i|we) (?:can|could|'ll|will|'d) (?:\w+ ){0,2}(?:get|automate|fix|handle|build|do|train|certify|source|find|"
-    r"review|set up|run|refer|design|write|manage) (?:\w+ ){0,3}(?:for you|your)", r"we(?:'d| would) do", r"we could refer",
+    r"review|set up|run|refer|design|write|manage|have|put|place|send|provide|supply|deliver|bring|fill) (?:\w+ ){0,3}(?:for you|your)", r"we(?:'d| would) do", r"we could refer",
     r"free (?:[\w-]+ )?(?:trial|pilot|audit|assessment|consult\w*|session|sample|month|account|version|tier|report|guide|"
     r"ebook|webinar|access)", r"early access", r"(?:give|get) you (?:a |an |our )?(?:\w+ )?(?:discount|deal|rate|access|trial|account)",
     r"trial link", r"(?:i|we) (?:can|could|'ll|will) (?:\w+ ){0,2}(?:help you|take care of|sort (?:it|that) out|set you up)",

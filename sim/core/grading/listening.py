@@ -154,9 +154,9 @@ def _read_statements(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> N
         stock = lx.GENERIC_QUESTION.search(part.text) if part.is_question else None
         if not stock:
             line_uptake |= part.literal_overlap
-        # Touches their topic (even to sell), outside a bare ask: "We're a backup provider..."
-        if not lx.CALL_TO_ACTION.search(part.text) or (part.is_question and lx.PITCH_QUESTION_OPENER.search(part.text)):
-            found.selling_uptake += len(part.overlap)
+        # Touches their topic, even to sell ("We're a backup provider..."); their words
+        # inside the ask itself ("walk you through the deck") do not count.
+        found.selling_uptake += len(_outside(part, part.overlap, lx.CALL_TO_ACTION.search(part.text)))
         context_uptake |= part.overlap | part.overlap_profile
         if lx.GENERALISING.search(part.text):
             found.generalising = True

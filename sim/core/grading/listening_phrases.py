@@ -72,7 +72,7 @@ GENERALISING = words(
     r"it is what it is", r"part of the job", r"welcome to", r"such is life", r"everyone (?:has|deals)",
     r"so important", r"the future", r"(?:is|are) (?:really |so |very |super )?(?:important|key|essential|crucial)",
     r"(?:is|are) (?:really |honestly )?(?:just|all about) \w+",
-    r"(?:are|is) always \w+", r"(?:'s|is|are) an? (?:rough|tough|hard|brutal|cruel|crazy|weird|funny) (?:business|industry|field|world|game|job)",
+    r"(?:are|is) always \w+", r"over-?rated", r"a waste of time", r"pointless", r"(?:'s|is|are) an? (?:rough|tough|hard|brutal|cruel|crazy|weird|funny) (?:business|industry|field|world|game|job)",
     r"you'll figure it out", r"it'll (?:happen|work out)", r"don't worry",
 )
 
@@ -81,7 +81,7 @@ MINIMAL_WORDS = frozenset(
     yes sure totally true okay ok gotcha indeed fair wild crazy damn man dude ouch oof ugh yikes
     no way really very so that's thats makes sense i see agree feel that hear you get it exactly
     definitely absolutely amazing fun lovely good point same word sweet super fascinating got
-    love how well mm mhm uh huh nice one wonderful ah a lot of brutal tough rough noted hah""".split()
+    love how well mm mhm uh huh nice one wonderful ah brutal tough rough noted hah""".split()
 )
 
 TOPIC_CHANGE = words(

@@ -123,7 +123,8 @@ SELF_PROMOTION = words(
     r"i(?:'ve| have) been doing (?:this|it) for (?:\d+|over|more than|twenty|fifteen|ten|decades)",
     r"i know (?:this|that|the) (?:space|industry|market) (?:inside out|really well|better than)", r"my (?:expertise|specialty|speciality)",
     r"i(?:'m| am) (?:pretty |really |very )?(?:well[- ]known|well[- ]connected|respected)", r"i(?:'ve| have) (?:spoken|presented|keynoted) at",
-    r"\$\d[\d,]* (?:a|per) (?:month|year|week|day|head|hour|session)",
+    r"\$\d[\d,]* (?:a|per) (?:month|year|week|day|head|hour|session|post|piece|project|image|video|article|event|class|"
+    r"job|unit|visit|seat|user|license)",
 )
 
 # Presenting one's own business or selling role: fine as an answer, a pitch when unasked.
@@ -131,7 +132,7 @@ BUSINESS_SELF = words(
     r"i (?:run|own|founded|co-founded|started|manage|have) (?:a|an|my own|the|our)? ?(?:[\w-]+ ){0,3}(?:company|startup|agency|"
     r"consultancy|firm|studio|practice|business|shop|brand|platform|app|service|channel|podcast)",
     r"i(?:'m| am) (?:a|an|the) (?:[\w-]+ ){0,2}(?:consultant|coach|recruiter|broker|agent|freelancer|founder|co-founder|"
-    r"vendor|rep|salesperson|sales rep|contractor|advisor|adviser|planner|trainer|headhunter)s?\b",
+    r"vendor|rep|salesperson|sales rep|contractor|advisor|adviser|planner|trainer|headhunter|influencer|creator|youtuber)s?\b",
     r"my (?:company|agency|firm|consultancy|studio|startup|business|practice|clients|customers|product|services?)",
     r"i sell (?:a|an|the|our|my)\b", r"i run one\b",
     r"we (?:build|sell|offer|provide|install|supply|distribute|manufacture) \w+",
@@ -236,7 +237,7 @@ CALL_TO_ACTION = words(
     r"would you (?:ever )?consider (?:leaving|joining|switching|moving|working for|coming to|a move)",
     r"want a (?:quote|demo|trial|sample|discount|brochure)\b", r"(?:get|give|send) you a quote",
     r"(?:our|a) booth (?:right )?(?:here|at|number|over there)", r"even (?:a|one) (?:dollar|euro|pound|buck|little)",
-    r"every (?:dollar|bit|penny) (?:helps|counts)",
+    r"every (?:dollar|bit|penny) (?:helps|counts)", r"for \$\d[\d,]*(?: (?:a|per) \w+)?,? (?:i|we) (?:can|could|will|'ll)",
     r"send (?:you )?(?:our |my |the )?(?:rates|pricing|prices|price list|rate card) (?:over|across)?", r"send over (?:our |my )?(?:rates|pricing)",
     r"add you to (?:the|our|my) (?:beta|list|waitlist|newsletter)",
     r"would you (?:ever )?consider (?:sponsoring|donating|giving|supporting|a gift|a donation|a monthly|pledging|signing up|"
