@@ -341,3 +341,10 @@ def test_accented_spellings_match_their_plain_forms():
     assert g.helpfulness == 2
     for item in g.evidence:
         assert text[item.start : item.end] == item.quote
+
+
+def test_a_question_about_the_users_own_topic_is_not_a_follow_up():
+    g = grade("I've gotten really into sourdough lately, it's my weekend obsession. What do you think of sourdough?")
+    assert g.listening == 0 and Signal.FOLLOW_UP not in g.signals and Signal.SELF_FOCUS in g.signals
+    g = grade("I had the same thing when two of my agents quit during a launch. How are the rest of yours holding up?")
+    assert g.listening >= 2 and Signal.FOLLOW_UP in g.signals

@@ -23,6 +23,8 @@ class HelpSignals:
     named_contact: bool = False
 
 
+_FIRST_PERSON_OPENERS = frozenset("i i'm i've i'd my we we're we've our".split())
+
 # "You should look at our sensors": advice that points at the user's own product.
 _PUSH_OWN = re.compile(r"\b(?:look at|check out|try|use|get|buy|need|want) (?:our|my)\b", re.IGNORECASE)
 
@@ -77,7 +79,8 @@ def detect_helping(turn: Turn, pitch: PitchSignals) -> HelpSignals:
             advice = None  # "you could be your own boss" inside a pitch sells, it does not advise
         generic = lx.GENERIC_OFFER.search(text)
         story = not part.is_question and lx.ANECDOTE.search(text)
-        own_story = lx.SELF_DISCLOSURE.match(text)  # "I'm a school counselor..." is not a tip
+        # "I'm a school counselor...", "My marketing team is huge...": about the user, not a tip
+        own_story = lx.SELF_DISCLOSURE.match(text) or (part.tokens and part.tokens[0].lower in _FIRST_PERSON_OPENERS)
         following = turn.parts[index + 1].text if index + 1 < len(turn.parts) else ""
         anecdote = story and (
             lx.RESULT.search(text) or lx.RESULT.search(following)

@@ -12,6 +12,9 @@ from sim.core.grading.pitching import PitchSignals
 from sim.core.grading.text import is_content, stem
 from sim.core.grading.types import Signal
 
+# Self-talk that relates to their situation: "we have the same night-shift problem".
+_RELATING = re.compile(r"\b(?:same|too|also|similar|as well|like yours|like you)\b", re.IGNORECASE)
+
 _QUESTION_OPENERS = frozenset(
     "what what's how how's why which where when who do does did is are was were have has can could would will should".split()
 )
@@ -134,7 +137,9 @@ def detect_listening(turn: Turn, pitch: PitchSignals) -> ListenSignals:
             found.answers_question = True
             turn.add_part(Signal.ANSWERS_THEIR_QUESTION, "listening", first)
     mostly_me = found.first_person >= 3 and found.first_person > 2 * found.second_person
-    if mostly_me or (found.first_person >= 2 and found.second_person == 0):
+    statements = [p for i, p in enumerate(turn.parts) if not p.is_question and i not in pitch.pitch_parts and p.tokens]
+    all_about_me = bool(statements) and all(_about_the_user(p) for p in statements)
+    if mostly_me or all_about_me or (found.first_person >= 2 and found.second_person == 0):
         found.self_focus = True
         turn.signals.add(Signal.SELF_FOCUS)
     if found.reflections or found.empathy:
@@ -187,7 +192,15 @@ def _read_statements(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> N
 def _read_questions(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> None:
     """Each question (or 'tell me more' invitation): a follow-up on them, a stock
     question, advice in question form, a pitch, or a change of topic."""
-    engaged = bool(found.line_uptake or found.reflections or found.empathy)
+    relating = any(
+        _about_the_user(p) and (_RELATING.search(p.text) or len(p.literal_overlap) >= 2) for p in turn.parts
+    )
+    engaged = bool(found.uptake or found.reflections or found.empathy or (found.line_uptake and relating))
+    # An open question tacked onto talk about oneself ("...I just got back from Lisbon.
+    # Have you been?") steers to the user's topic; it does not follow theirs.
+    self_parts = [p for i, p in enumerate(turn.parts) if i not in pitch.pitch_parts and _about_the_user(p)]
+    self_talk = bool(self_parts)
+    own_topic = {s for p in self_parts for s in p.stems if not s.startswith("#")}
     for index, part in enumerate(turn.parts):
         invitation = not part.is_question and lx.INVITATION.search(part.text)
         if not part.is_question and not invitation:
@@ -214,11 +227,17 @@ def _read_questions(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> No
         elif generic and not builds:
             found.generic_questions += 1
             turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
-        elif builds or anaphoric or (engaged and about_them) or (is_open and turn.last_line):
+        elif builds or anaphoric or (engaged and about_them) or (
+            is_open and turn.last_line and not self_talk and not part.first_person
+        ):
             # An open question right after they spoke, not a stock one, builds on them.
             found.follow_ups += 1
             found.open_follow_ups += int(is_open)
             turn.add_part(Signal.FOLLOW_UP, "listening", part)
+        elif part.stems & own_topic:
+            # "...switched to running. What do you think of trail running?": the user's topic
+            found.topic_change = True
+            turn.add_part(Signal.TOPIC_CHANGE, "listening", part)
         else:
             found.generic_questions += 1
             turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
@@ -282,7 +301,7 @@ def listening_level(listen: ListenSignals, pitch_level: int, help_level: int) ->
     elif listen.context_uptake:
         level = 1
     elif listen.self_focus:
-        level = 0
+        level = 0  # talk about oneself that touches nothing they said
     else:
         level = 1  # a short reaction to them: minimal uptake
 

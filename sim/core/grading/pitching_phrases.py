@@ -13,7 +13,7 @@ SELF_DISCLOSURE = words(
     r"i (?:work|worked|run|ran|manage|managed|lead|led|teach|taught|built|started|founded|own|"
     r"owned|consult|studied|study|import|sell|design|designed|made the jump|came from|spent)\b",
     r"i used to", r"i(?:'ve| have) (?:been|worked|done|spent|run|led|managed|built)",
-    r"my (?:team|company|startup|firm|agency|studio|business|lab|group|job|role|work|clients|shop|"
+    r"my (?:\w+ )?(?:team|company|startup|firm|agency|studio|business|lab|group|job|role|work|clients|shop|"
     r"department|old|last|previous|former|own|experience|background|career)",
     r"at my (?:last|old|previous|current) (?:job|company|place|firm|school|hospital|nonprofit)",
     r"in my experience", r"when i was", r"we (?:use|used|had|have had|ran|tried|moved|see|saw|went)",
