@@ -98,10 +98,6 @@ class Turn:
             self._found[pattern] = pattern.search(self.text) is not None
         return self._found[pattern]
 
-    def find(self, pattern: re.Pattern[str], part: Part) -> re.Match[str] | None:
-        """Search one sentence; match offsets are relative to the sentence."""
-        return pattern.search(part.text)
-
     def add(self, signal: str, axis: Axis, start: int, end: int) -> None:
         """Record a span of the user's words as evidence for `signal` (offsets into the
         original turn). Spaces and trailing commas are trimmed; long spans are shortened."""
