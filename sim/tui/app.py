@@ -22,6 +22,7 @@ from sim.core.generation import Generator, Progress
 from sim.core.model_profile import ModelProfile
 from sim.store.config import Config, load_config, save_setting
 from sim.store.paths import Home
+from sim.tui.literal import literal
 
 #: Builds the generator in the worker thread, reporting progress.
 Loader = Callable[[Progress], tuple[Generator, ModelProfile | None]]
@@ -123,6 +124,21 @@ class SimApp(App):
                 save_setting(self.home, "theme", theme)
             except OSError as error:
                 self.notify(f"could not save the theme: {error}", severity="warning")
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is shown literally. Messages carry user, persona and file
+        text and error strings ("[Errno 2] ...", a path with "[/]"); read as markup they
+        would be mangled or crash the app."""
+        kwargs = {} if timeout is None else {"timeout": timeout}
+        super().notify(literal(message), title=literal(title), severity=severity, markup=False, **kwargs)
+
+    def action_help_quit(self) -> None:
+        # Textual's own hint (ctrl+c does not quit) uses markup; say it plainly.
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
 
     @property
     def user_name(self) -> str:

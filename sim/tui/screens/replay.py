@@ -18,6 +18,7 @@ from sim.core.regrade import RegradeRow, regrade
 from sim.core.summary import averages, outcome
 from sim.core.transcript import Transcript, TranscriptError, Turn
 from sim.store.transcripts import read_transcript
+from sim.tui.literal import literal
 from sim.tui.widgets.lines import EventLine, PersonaLine, UserLine, evidence_text, grade_chips
 
 
@@ -86,7 +87,7 @@ class ReplayScreen(Screen):
             view.index = 0
         total = len(self.transcript.branches())
         levels = averages(branch)
-        summary = Text(f"{self.transcript.header.persona.get('name', '?')} · ", style="bold")
+        summary = Text(literal(f"{self.transcript.header.persona.get('name', '?')} · "), style="bold")
         summary.append(f"branch {self.branch_number} of {total} · {outcome(self.transcript, branch)}")
         if levels:
             summary.append(f" · avg listening {levels['listening']:.1f} help {levels['helpfulness']:.1f}"
@@ -112,14 +113,14 @@ class ReplayScreen(Screen):
             detail.update(Group(*parts))
         elif isinstance(item, PersonaLine):
             turn = item.turn
-            info = Text(f"source: {turn.source}" + (" (close to an authored line)" if turn.copied else ""))
-            info.append(f"\nintent: {(turn.intent or '').replace('_', ' ')}")
+            info = Text(literal(f"source: {turn.source}") + (" (close to an authored line)" if turn.copied else ""))
+            info.append(f"\nintent: {literal(turn.intent or '').replace('_', ' ')}")
             state = (turn.director or {}).get("state", {})
             if state:
                 info.append(f"\ntrust after: {float(state.get('trust', 0)):.2f}")
             for rejected in turn.rejected:
-                info.append(f"\nrejected ({rejected.get('reasons', '')}): ", style="dim")
-                info.append(str(rejected.get("text", "")), style="dim italic")
+                info.append(literal(f"\nrejected ({rejected.get('reasons', '')}): "), style="dim")
+                info.append(literal(rejected.get("text", "")), style="dim italic")
             detail.update(info)
         else:
             detail.update("")

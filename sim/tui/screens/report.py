@@ -14,6 +14,7 @@ from textual_plotext import PlotextPlot
 from sim.app.report import best_and_worst, metric_rows, metrics_for, outcome
 from sim.app.session import Session
 from sim.core.grading.types import AXES
+from sim.tui.literal import literal
 from sim.tui.widgets.lines import grade_chips
 
 AXIS_COLOURS = {"listening": "green", "helpfulness": "cyan", "pitching": "red"}
@@ -23,10 +24,10 @@ def quoted_turn(title: str, turn, style: str) -> Text:
     text = Text(f"{title}\n", style=f"bold {style}")
     if turn is None:
         return text.append("(none)\n", style="dim")
-    text.append(f"\u201c{turn.text}\u201d\n")
+    text.append(f"\u201c{literal(turn.text)}\u201d\n")
     text.append_text(grade_chips(turn.grade))
     if turn.grade.tip:
-        text.append(f"\nTip: {turn.grade.tip}\n", style="italic")
+        text.append(f"\nTip: {literal(turn.grade.tip)}\n", style="italic")
     return text
 
 
@@ -71,7 +72,7 @@ class ReportScreen(Screen):
         best, worst = best_and_worst(branch)
         yield Header()
         with VerticalScroll(id="report"):
-            yield Static(Text(outcome(session), style="bold"), id="outcome")
+            yield Static(Text(literal(outcome(session)), style="bold"), id="outcome")
             with Horizontal(id="report-top"):
                 yield GradeChart(metrics.axes, id="chart")
                 yield Static(self._metrics_table(metrics), id="metrics")
@@ -80,7 +81,7 @@ class ReportScreen(Screen):
             where = str(session.writer.path) if session.writer else "not saved"
             if session.save_problem:
                 where = f"NOT SAVED: {session.save_problem.message}"
-            yield Static(Text(f"Transcript: {where}", style="dim"), id="saved")
+            yield Static(Text(literal(f"Transcript: {where}"), style="dim"), id="saved")
         yield Footer()
 
     def _metrics_table(self, metrics) -> Table:

@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+from sim.tui.literal import literal
+
 
 class ChatInput(TextArea):
     BINDINGS = [
@@ -27,6 +29,12 @@ class ChatInput(TextArea):
 
     def action_newline(self) -> None:
         self.insert("\n")
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # A paste may carry terminal escapes (a coloured log): keep them as visible
+        # characters, never as codes the terminal would act on. (TextArea's own handler
+        # runs next, in MRO dispatch, and inserts the cleaned text.)
+        event.text = literal(event.text)
 
     async def _on_key(self, event: events.Key) -> None:
         # Shift+Enter and Alt+Enter also break the line where the terminal reports them.

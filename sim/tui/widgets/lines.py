@@ -9,6 +9,7 @@ from textual.widgets import ListItem, Static
 
 from sim.core.grading.types import AXES, Grade
 from sim.core.transcript import SessionEvent, Turn
+from sim.tui.literal import literal
 
 AXIS_LABEL = {"listening": "listening", "helpfulness": "help", "pitching": "pitching"}
 AXIS_STYLE = {"listening": "green", "helpfulness": "cyan", "pitching": "red"}
@@ -33,7 +34,7 @@ def grade_chips(grade: Grade) -> Text:
 
 def highlighted_turn(text: str, grade: Grade) -> Text:
     """The user's words with each evidence span marked in its axis colour."""
-    rendered = Text(text)
+    rendered = Text(literal(text))
     for evidence in grade.evidence:
         if 0 <= evidence.start < evidence.end <= len(text):
             rendered.stylize(f"underline {AXIS_STYLE.get(evidence.axis, 'bold')}", evidence.start, evidence.end)
@@ -44,14 +45,14 @@ def evidence_text(grade: Grade) -> Text:
     out = Text()
     for evidence in grade.evidence:
         out.append("• ", style="dim")
-        out.append(f"\u201c{evidence.quote}\u201d", style=AXIS_STYLE.get(evidence.axis, ""))
-        out.append(f"  {evidence.signal.replace('_', ' ')} ({AXIS_LABEL.get(evidence.axis, evidence.axis)})\n",
+        out.append(f"\u201c{literal(evidence.quote)}\u201d", style=AXIS_STYLE.get(evidence.axis, ""))
+        out.append(f"  {literal(evidence.signal).replace('_', ' ')} ({AXIS_LABEL.get(evidence.axis, literal(evidence.axis))})\n",
                    style="dim")
     if not grade.evidence:
         out.append("No evidence spans: nothing in this turn triggered a signal.\n", style="dim")
     if grade.tip:
         out.append("Tip: ", style="bold")
-        out.append(grade.tip)
+        out.append(literal(grade.tip))
     return out
 
 
@@ -65,8 +66,8 @@ class UserLine(ListItem):
 
     def compose(self) -> ComposeResult:
         grade = self.turn.grade
-        head = Text(f"{self.user_name}: ", style="bold")
-        head.append_text(highlighted_turn(self.turn.text, grade) if grade else Text(self.turn.text))
+        head = Text(f"{literal(self.user_name)}: ", style="bold")
+        head.append_text(highlighted_turn(self.turn.text, grade) if grade else Text(literal(self.turn.text)))
         yield Static(head, classes="line-text")
         if grade is not None:
             yield Static(grade_chips(grade), classes="chips")
@@ -80,8 +81,8 @@ class PersonaLine(ListItem):
         self.persona_name = name
 
     def compose(self) -> ComposeResult:
-        text = Text(f"{self.persona_name}: ", style="bold")
-        text.append(self.turn.text)
+        text = Text(f"{literal(self.persona_name)}: ", style="bold")
+        text.append(literal(self.turn.text))
         yield Static(text, classes="line-text")
         yield Static(self._source(), classes="details")
 
@@ -91,7 +92,7 @@ class PersonaLine(ListItem):
             what = "written by the model" + (" (close to an authored line)" if turn.copied else "")
         else:
             what = "an authored line (no model candidate passed the guard)"
-        info = Text(f"{what} · intent: {(turn.intent or '').replace('_', ' ')}", style="dim")
+        info = Text(f"{what} · intent: {literal(turn.intent or '').replace('_', ' ')}", style="dim")
         if turn.rejected:
             info.append(f" · {len(turn.rejected)} candidate(s) rejected", style="dim")
         return info
@@ -114,7 +115,7 @@ class EventLine(ListItem):
         message = self.MESSAGES.get(self.event.kind, "{detail}").format(
             name=self.persona_name, detail=self.event.detail
         )
-        text = Text(message, style="bold")
+        text = Text(literal(message), style="bold")
         if self.event.kind == "opportunity_revealed" and self.event.detail:
-            text.append(f"\n{self.event.detail}", style="")
+            text.append(f"\n{literal(self.event.detail)}", style="")
         yield Static(text, classes="line-text")

@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from sim.tui.literal import literal
+
 
 class ModelStatus(Horizontal):
     def compose(self) -> ComposeResult:
@@ -20,11 +22,11 @@ class ModelStatus(Horizontal):
         bar = self.query_one("#model-bar", ProgressBar)
         bar.display = state.phase == "loading"
         if state.phase == "loading":
-            label.update(f"Model loading: {state.detail}")
+            label.update(literal(f"Model loading: {state.detail}"))
             bar.update(progress=round(state.fraction * 100))
         elif state.phase == "ready":
-            label.update(f"Model ready: {state.detail}")
+            label.update(literal(f"Model ready: {state.detail}"))
         else:
-            label.update(f"Model failed: {state.detail}")
+            label.update(literal(f"Model failed: {state.detail}"))
         self.set_class(state.phase == "failed", "-failed")
         self.set_class(state.phase == "ready", "-ready")
