@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Label, ListView, Static
 from sim.app.services import new_session
 from sim.app.session import MAX_USER_CHARS, PersonaLine as SpokenLine, Session
 from sim.core.persona import Persona
+from sim.tui.literal import literal
 from sim.tui.widgets.chat_input import ChatInput
 from sim.tui.widgets.lines import EventLine, PersonaLine, UserLine
 from sim.tui.widgets.side_panel import SidePanel
@@ -57,15 +58,16 @@ class ConversationScreen(Screen):
         self.busy = False
         self.waiting_for_model = False
         self.end_after_reply = False
+        self.told_model_failed = False
 
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         persona = self.persona
         yield Header()
-        setting = Text(f"{persona.name}", style="bold")
-        setting.append(f" · {persona.role} · {persona.event}\n", style="dim")
-        setting.append(persona.setting, style="italic")
+        setting = Text(literal(persona.name), style="bold")
+        setting.append(literal(f" · {persona.role} · {persona.event}\n"), style="dim")
+        setting.append(literal(persona.setting), style="italic")
         yield Static(setting, id="setting")
         with Horizontal(id="talk"):
             yield ListView(id="transcript")
@@ -87,6 +89,10 @@ class ConversationScreen(Screen):
         self.query_one("#side", SidePanel).show(self.session)
         self._report_save_problem()
         self.query_one("#input", ChatInput).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.session is not None:  # back from saving elsewhere, or from help
+            self.query_one("#side", SidePanel).show(self.session)
 
     @property
     def transcript(self) -> ListView:
@@ -132,12 +138,24 @@ class ConversationScreen(Screen):
             if self.waiting_for_model:
                 self.waiting_for_model = False
                 self._start_reply()
+        elif state.phase == "failed":
+            if self.waiting_for_model:  # no model is coming: answer with authored lines
+                self.waiting_for_model = False
+                self._start_reply()
+            self._say_model_failed()
         elif self.waiting_for_model:
             self._set_typing(f"{self.persona.first_name} is waiting for the model "
                              f"({state.fraction:.0%}, {state.detail})...")
 
+    def _say_model_failed(self) -> None:
+        if not self.told_model_failed:
+            self.told_model_failed = True
+            self.notify(f"{self.persona.first_name} answers with authored lines only; "
+                        "every turn is still graded.", title="No model", severity="warning",
+                        timeout=8)
+
     def _set_typing(self, text: str) -> None:
-        self.query_one("#typing", Label).update(text)
+        self.query_one("#typing", Label).update(literal(text))
 
     # ------------------------------------------------------------ sending
 
@@ -161,7 +179,7 @@ class ConversationScreen(Screen):
         self._append(UserLine(turn, self.session.user_name))
         self.query_one("#side", SidePanel).show(self.session)
         self._report_save_problem()
-        if self.app.model_state.ready:
+        if self.app.model_state.phase != "loading":
             self._start_reply()
         else:
             self.waiting_for_model = True
@@ -192,7 +210,7 @@ class ConversationScreen(Screen):
         self.query_one("#side", SidePanel).show(self.session)
         self._report_save_problem()
         if self.session.left:
-            self.query_one("#input", ChatInput).placeholder = (
+            self.query_one("#input", ChatInput).placeholder = literal(
                 f"{self.persona.first_name} has left. Ctrl+G: report · Ctrl+R: rewind a turn")
 
     def on_reply_failed(self, message: ReplyFailed) -> None:
@@ -214,7 +232,7 @@ class ConversationScreen(Screen):
     def prefill(self, text: str) -> None:
         """Put text in the input to edit and send (used when trying a turn again)."""
         composer = self.query_one("#input", ChatInput)
-        composer.text = text
+        composer.text = literal(text)
         composer.focus()
 
     def action_stop(self) -> None:

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from sim.app.report import metric_rows, metrics_for
 from sim.app.session import Session
+from sim.tui.literal import literal
 
 
 def meter(value: float, width: int = 16) -> Text:
@@ -26,7 +27,10 @@ class SidePanel(Static):
         state = session.director.state
         persona = session.persona
         out = Text()
-        out.append(f"{persona.first_name}'s trust\n", style="bold")
+        if session.save_problem:  # stays in view after the notification has gone
+            out.append("NOT SAVED", style="bold reverse red")
+            out.append(" Ctrl+S saves elsewhere\n\n", style="red")
+        out.append(f"{literal(persona.first_name)}'s trust\n", style="bold")
         out.append_text(meter(state.trust))
         out.append(f" {state.trust:.2f}\n")
         out.append("patience ", style="dim")
