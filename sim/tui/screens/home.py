@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from sim.core.summary import TranscriptSummary
 from sim.store.personas import StoredPersona, load_catalog
 from sim.store.transcripts import list_transcripts
+from sim.tui.literal import literal
 from sim.tui.widgets.model_status import ModelStatus
 
 DIFFICULTY_STYLE = {"easy": "green", "medium": "yellow", "hard": "red"}
@@ -24,28 +25,28 @@ OUTCOME_STYLE = {"opportunity revealed": "green", "persona left": "red", "ended"
 def persona_option(stored: StoredPersona) -> Option:
     persona = stored.persona
     text = Text(no_wrap=False, overflow="ellipsis")
-    text.append(persona.name, style="bold")
+    text.append(literal(persona.name), style="bold")
     text.append(" · ", style="dim")
     text.append(persona.difficulty, style=DIFFICULTY_STYLE[persona.difficulty])
     if stored.origin == "user":
         text.append(" · yours", style="italic cyan")
-    text.append(f"\n{persona.role}", style="dim")
-    text.append(f"\n{persona.hook}")
+    text.append(f"\n{literal(persona.role)}", style="dim")
+    text.append(f"\n{literal(persona.hook)}")
     return Option(text, id=persona.id)
 
 
 def session_option(summary: TranscriptSummary) -> Option:
     text = Text(overflow="ellipsis")
     if not summary.readable:
-        text.append(summary.path.name, style="dim")
-        text.append(f"\nunreadable: {summary.problem}", style="red")
+        text.append(literal(summary.path.name), style="dim")
+        text.append(f"\nunreadable: {literal(summary.problem)}", style="red")
         return Option(text, id=str(summary.path), disabled=True)
     try:
         when = datetime.fromisoformat(summary.started_at).astimezone().strftime("%b %d %H:%M")
     except ValueError:
         when = "?"
     text.append(f"{when}  ", style="dim")
-    text.append(summary.persona_name or summary.persona_id, style="bold")
+    text.append(literal(summary.persona_name or summary.persona_id), style="bold")
     text.append(f"  {summary.outcome}", style=OUTCOME_STYLE.get(summary.outcome, ""))
     averages = summary.averages
     if averages:
@@ -109,10 +110,15 @@ class HomeScreen(Screen):
         )
         problems.display = bool(catalog.problems)
         sessions = self.query_one("#sessions", OptionList)
+        was = sessions.highlighted
         sessions.clear_options()
         summaries = list_transcripts(self.app.home)[:50]
         if summaries:
             sessions.add_options([session_option(s) for s in summaries])
+            # Tab then Enter opens the newest session (a list with no highlight ignores Enter).
+            readable = [i for i, s in enumerate(summaries) if s.readable]
+            if readable:
+                sessions.highlighted = was if was in readable else readable[0]
         else:
             sessions.add_option(Option(Text("No sessions yet. Pick someone and say hello.", style="dim"),
                                        disabled=True))
