@@ -52,7 +52,7 @@ class HelpScreen(ModalScreen):
         intro = Text.assemble(
             ("Keys\n", "bold"),
             ("Remap any key in ", "dim"), (str(self.app.home.config_file), "dim italic"),
-            (" under [keys], e.g. send = \"ctrl+s\".\n", "dim"),
+            (" under [keys] by id, e.g. newline = \"ctrl+n\" or \"conversation.end\" = \"f9\".\n", "dim"),
         )
         with VerticalScroll(id="help-box"):
             yield Static(intro)
