@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from textual.widgets import Button, Input, Select, TextArea
 
-from sim.store.paths import builtin_personas_dir
+from sim.store.paths import ENV_HOME, Home, builtin_personas_dir
 from sim.store.personas import load_catalog, load_persona_file
 from sim.tui.app import SimApp
 from sim.tui.screens.conversation import ConversationScreen
@@ -133,7 +133,7 @@ async def test_problems_land_on_their_own_fields(sim_home):
         screen.validate_now()
         assert problems(screen, "name") == ["must be one line without ':'"]
         assert "lowercase letters" in problems(screen, "id")[0]
-        assert problems(screen, "lines.exit") == ["write at least 1 (one per line)"]
+        assert problems(screen, "lines.exit") == ["write at least one, one per line"]
         assert problems(screen, "challenges.0.details") == ["line 2: placeholder not replaced"]
         # The rule across two fields only runs once the rest is valid.
         for key, value in (("name", "Theo Brandt"), ("id", THEO), ("lines.exit", "Bye now."),
@@ -261,6 +261,20 @@ async def test_a_new_id_that_is_taken_asks_before_replacing(sim_home):
         assert not (sim_home.personas / "ruth-freight-coo.toml").exists()
 
 
+async def test_where_it_saved_is_said_literally_even_with_markup_in_the_path(tmp_path, monkeypatch):
+    home = Home(tmp_path / "odd [bold]home[/]")
+    monkeypatch.setenv(ENV_HOME, str(home.root))
+    app = make_app(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_editor(app, pilot)
+        set_field(screen, "hook", "[link=x]changed[/link]")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = home.personas / f"{THEO}.toml"
+        assert load_persona_file(saved).hook == "[link=x]changed[/link]"
+        assert any(str(saved) in message for message in notices(app))
+
+
 async def test_a_failed_save_says_why_and_keeps_every_edit(sim_home):
     sim_home.root.mkdir(parents=True)
     sim_home.personas.write_text("not a folder")  # the persona folder cannot be made
@@ -335,7 +349,7 @@ async def test_challenges_and_examples_can_be_added_and_removed(sim_home):
         new = groups[-1]
         assert screen.focused is new.fields[0].editor  # straight to the new summary
         screen.validate_now()
-        assert problems(screen, f"challenges.{before}.summary") == ["at least 3 characters"]
+        assert problems(screen, f"challenges.{before}.summary") == ["required"]
 
         set_field(screen, f"challenges.{before}.summary", "no time to eat")
         set_field(screen, f"challenges.{before}.details", "I haven't eaten since breakfast.")

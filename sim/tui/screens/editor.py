@@ -32,7 +32,7 @@ from sim.store.personas import (
     persona_to_toml,
     save_user_persona,
 )
-from sim.tui.widgets.persona_form import Field, PersonaForm, SectionProblem, check, starter
+from sim.tui.widgets.persona_form import MISSING, Field, PersonaForm, SectionProblem, check, starter
 
 DEBOUNCE = 0.3  # seconds between the last keystroke and the check
 
@@ -115,7 +115,7 @@ def preview(data: dict[str, Any], compact: bool = False) -> RenderableType:
     card.append(name or "(no name yet)", style="bold")
     card.append(" · ", style="dim")
     card.append(str(data.get("difficulty") or "medium"))
-    card.append(f"\n{text('role')}", style="dim")
+    card.append(f"\n{text('role') or '(no role yet)'}", style="dim")
     card.append(f"\n{text('hook') or '(no hook yet)'}")
     return Group(Text("Opening a conversation", style="bold underline"), who, scene, Text(), said,
                  Text(), Text("On the home screen", style="bold underline"), card)
@@ -195,7 +195,7 @@ class EditorScreen(Screen):
 
     def on_mount(self) -> None:
         if self.load_problem:
-            self.notify(self.load_problem, title="Cannot edit", severity="error")
+            self._notify(self.load_problem, title="Cannot edit", severity="error")
             self.app.pop_screen()
             return
         self.call_after_refresh(self._ready)
@@ -210,6 +210,10 @@ class EditorScreen(Screen):
     def on_resize(self) -> None:
         self.query_one("#editor-body").set_class(self.size.width < 100, "narrow")
         self._show_preview()
+
+    def _notify(self, message: str, **options: Any) -> None:
+        """Messages carry paths, ids and error text: never read them as markup."""
+        self.notify(message, markup=False, **options)
 
     @property
     def form(self) -> PersonaForm:
@@ -254,24 +258,31 @@ class EditorScreen(Screen):
         return sum(len(messages) for messages in self.problems.values())
 
     def _summary(self, problems: dict[str, list[str]], data: dict[str, Any]) -> Text:
-        count = sum(len(messages) for messages in problems.values())
-        if count:
-            out = Text(f"✗ {count} problem{'s' if count != 1 else ''}", style="bold red")
+        messages = [message for found in problems.values() for message in found]
+        empty = sum(1 for message in messages if message in MISSING)
+        wrong = len(messages) - empty
+        out = Text()
+        if wrong:
+            out.append(f"✗ {wrong} problem{'s' if wrong != 1 else ''}", style="bold red")
+        if empty:
+            out.append(" · " if wrong else "")
+            out.append(f"{empty} field{'s' if empty != 1 else ''} to fill in", style="bold yellow")
+        if messages:
             out.append(" · F8 jumps to the next", style="dim")
             for message in problems.get("", []):
                 out.append(f" · {message}", style="red")
         else:
-            out = Text("✓ Ready", style="bold green")
+            out.append("✓ Ready", style="bold green")
             out.append(" · Ctrl+T tries it now", style="dim")
         if self.baseline is not None and data != self.baseline:
-            out.append(" · unsaved changes", style="bold yellow")
+            out.append(" · unsaved changes", style="bold cyan")
         return out
 
     def action_next_problem(self) -> None:
         self.validate_now()
         places = [w for w in self.form.query("Field, SectionProblem") if w.problems]
         if not places:
-            self.notify("No problems: the persona is ready to save and try.")
+            self._notify("No problems: the persona is ready to save and try.")
             return
         focused = self.focused
         current = next((i for i, w in enumerate(places)
@@ -288,7 +299,7 @@ class EditorScreen(Screen):
 
     def _refuse(self, doing: str) -> None:
         count = self.problem_count
-        self.notify(f"Fix the {count} problem{'s' if count != 1 else ''} first (F8 jumps to the next).",
+        self._notify(f"Fix the {count} problem{'s' if count != 1 else ''} first (F8 jumps to the next).",
                     title=f"Cannot {doing} yet", severity="error")
 
     def action_save(self) -> None:
@@ -325,7 +336,7 @@ class EditorScreen(Screen):
                                         f"can be at most {MAX_PERSONA_BYTES // 1024} KB")
             path = save_user_persona(persona, self.app.home, header=self.header)
         except (PersonaStoreError, OSError, ValueError) as error:
-            self.notify(_one_line(error), title="Not saved (your edits are still here)",
+            self._notify(_one_line(error), title="Not saved (your edits are still here)",
                         severity="error", timeout=10)
             return
         if self.origin == "built-in":
@@ -337,7 +348,7 @@ class EditorScreen(Screen):
         self.origin, self.own_id, self.baseline = "user", persona.id, data
         self.query_one("#editor-status", Static).update(self._status())
         self.validate_now()
-        self.notify(message, title="Saved", timeout=8)
+        self._notify(message, title="Saved", timeout=8)
 
     # ------------------------------------------------------------ trying and closing
 

@@ -197,6 +197,7 @@ class Field(Vertical):
         label.update("\n".join(f"✗ {p}" for p in problems))
         label.display = bool(problems)
         self.set_class(bool(problems), "-invalid")
+        self.set_class(bool(problems) and all(p in MISSING for p in problems), "-missing")
 
 
 # ---------------------------------------------------------------- repeatable groups
@@ -237,6 +238,7 @@ class SectionProblem(Label):
         self.problems = problems
         self.update("\n".join(f"✗ {p}" for p in problems))
         self.display = bool(problems)
+        self.set_class(bool(problems) and all(p in MISSING for p in problems), "-missing")
 
 
 # ---------------------------------------------------------------- the form
@@ -352,12 +354,17 @@ class PersonaForm(VerticalScroll):
 # ---------------------------------------------------------------- checking
 
 
+#: Problems that only mean "still empty": shown in a calmer colour than real mistakes.
+MISSING = ("required", "write at least one, one per line", "add at least one challenge")
+
+
 def _message(error: dict[str, Any]) -> str:
     kind, context = error.get("type", ""), error.get("ctx") or {}
-    if kind == "missing" or (kind == "string_too_short" and context.get("min_length") == 1):
+    empty = error.get("input") in ("", [])
+    if kind == "missing" or (kind == "string_too_short" and empty):
         return "required"
     if kind == "too_short":
-        return f"write at least {context.get('min_length', 1)} (one per line)"
+        return MISSING[1] if empty else f"write at least {context.get('min_length')}, one per line"
     if kind == "string_too_short":
         return f"at least {context.get('min_length')} characters"
     if kind == "string_too_long":
