@@ -98,6 +98,16 @@ async def test_e_on_home_opens_the_editor_on_the_highlighted_persona(sim_home):
         assert not screen.dirty
 
 
+async def test_a_persona_that_cannot_be_found_is_reported_not_edited(sim_home):
+    app = make_app(sim_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.push_screen(EditorScreen.for_persona("nobody-here"))
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("nobody-here" in message for message in notices(app))
+
+
 async def test_a_bad_value_shows_a_message_beside_its_field_and_clears_when_fixed(sim_home):
     app = make_app(sim_home)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -32,7 +32,7 @@ from sim.store.personas import (
     persona_to_toml,
     save_user_persona,
 )
-from sim.tui.widgets.persona_form import MISSING, Field, PersonaForm, SectionProblem, check, starter
+from sim.tui.widgets.persona_form import MISSING, Field, PersonaForm, check, starter
 
 DEBOUNCE = 0.3  # seconds between the last keystroke and the check
 
@@ -396,4 +396,4 @@ class EditorScreen(Screen):
         yield SystemCommand("Close the editor", "Back to the previous screen (Esc)", self.action_close)
 
 
-__all__ = ["ConfirmScreen", "EditorScreen", "SectionProblem", "leading_comments", "preview"]
+__all__ = ["ConfirmScreen", "EditorScreen", "leading_comments", "preview"]
