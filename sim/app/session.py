@@ -223,7 +223,7 @@ class Session:
             except Exception as error:  # a failing model must not end the conversation
                 failure = f"the model failed ({type(error).__name__}: {error}); said an authored line"
         # Stopped by the user (Esc): say the authored line at once instead of waiting.
-        text = chosen.text if chosen else tidy(direction.fallbacks[0])
+        text = chosen.text if chosen else self._fallback(direction)
         copied = chosen is not None and max(
             (similar(text, line) for line in self._authored), default=0.0
         ) >= COPY_SIMILARITY
@@ -256,6 +256,13 @@ class Session:
         for event in events:
             self._record(event)
         return PersonaLine(turn, direction, verdicts, tuple(events), time.perf_counter() - started)
+
+    def _fallback(self, direction: Direction) -> str:
+        """The first authored line for the intent that this branch has not heard yet."""
+        said = [t.text for t in self.branch() if t.speaker == "persona"]
+        fresh = [line for line in direction.fallbacks
+                 if max((similar(line, old) for old in said), default=0.0) < 0.6]
+        return tidy((fresh or list(direction.fallbacks))[0])
 
     def _voice(self, direction: Direction, stop_event: threading.Event | None):
         assert self.generator is not None

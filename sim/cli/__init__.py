@@ -28,18 +28,22 @@ def cli(ctx: click.Context, model_spec: str | None) -> None:
 
 
 def _register() -> None:
+    from sim.cli import evals
     from sim.cli import grading
     from sim.cli import model
     from sim.cli import personas
     from sim.cli import play
+    from sim.cli import replay
     from sim.cli import transcripts
 
+    grading.eval_group.add_command(evals.persona_eval)
     cli.add_command(grading.eval_group)
     cli.add_command(grading.grade)
     cli.add_command(model.model)
     cli.add_command(model.bench)
     cli.add_command(personas.personas)
     cli.add_command(play.play)
+    cli.add_command(replay.replay)
     cli.add_command(transcripts.export)
     cli.add_command(transcripts.history)
     cli.add_command(transcripts.progress)

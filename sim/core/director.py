@@ -84,7 +84,7 @@ class Direction:
     event: Event | None = None
 
 
-def _key_terms(line: str, limit: int = 8) -> tuple[str, ...]:
+def _key_terms(line: str, limit: int = 24) -> tuple[str, ...]:
     """The content words of an authored line, in order, without repeats."""
     seen: dict[str, None] = {}
     for token in tokens(line):
@@ -193,7 +193,9 @@ class Director:
             state.trust += TRUST_FOR_HELP[grade.helpfulness]
             if grade.listening == 0:
                 state.patience -= PATIENCE_FOR_IGNORING
-            attentive = {Signal.FOLLOW_UP, Signal.REFLECTION, Signal.EMPATHY, Signal.INTEREST_IN_THEM}
+            # Interest in *them* means showing you heard something they said: a generic
+            # question, however polite, is an interview, not interest.
+            attentive = {Signal.REFLECTION, Signal.EMPATHY, Signal.SPECIFIC_REFERENCE}
             if grade.listening >= 2 and attentive & grade.signals:
                 state.interest_shown = True
         state.trust = min(1.0, max(0.0, state.trust))
@@ -225,7 +227,7 @@ class Director:
                 direction = speak(text)
                 if direction is not None:
                     return direction
-            return self._direct(Intent.SMALL_TALK)
+            return self._small_talk(text)
         if grade.listening >= 2:
             if (state.trust >= ASK_BACK_TRUST and sum(state.details_shared) >= 1
                     and state.turn - state.last_ask_back_turn >= ASK_BACK_EVERY):
@@ -235,7 +237,18 @@ class Director:
             direction = self._share(text)  # feeling heard, they open up
             if direction is not None:
                 return direction
-        return self._direct(Intent.SMALL_TALK)
+        return self._small_talk(text)
+
+    def _small_talk(self, topic: str) -> Direction:
+        """Light talk while it lasts; then they talk about themselves; when even that has
+        run dry, they drift off, as people do when a conversation goes nowhere."""
+        if self.state.variants_used.get(Intent.SMALL_TALK.value, 0) < len(self.persona.lines.small_talk):
+            return self._direct(Intent.SMALL_TALK)
+        direction = self._answer(topic) or self._share(topic)
+        if direction is not None:
+            return direction
+        self.state.left = True
+        return self._direct(Intent.EXIT, event="persona_left")
 
     def _share(self, topic: str) -> Direction | None:
         detail = self._next_detail(topic)

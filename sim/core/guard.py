@@ -84,6 +84,15 @@ def _stems(text: str) -> set[str]:
     return {stem(t.lower) for t in tokens(text)}
 
 
+def whole_sentences(line: str) -> str:
+    """Drop an unfinished tail after the last complete sentence. The model often says
+    the line it was asked for, then rambles until the token budget cuts it off."""
+    if _FINISHED.search(line):
+        return line
+    ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’)]*(?=\s)", line)]
+    return line[: ends[-1]].rstrip() if ends else line
+
+
 def similar(a: str, b: str) -> float:
     sa, sb = _stems(a), _stems(b)
     if not sa or not sb:
@@ -108,7 +117,7 @@ def _missing_content(line: str, direction: Direction, prefix: str) -> bool:
     present = _stems(line)
     hits = sum(1 for term in wanted if stem(term) in present)
     if direction.intent is Intent.REVEAL_OPPORTUNITY:
-        return hits < max(2, len(wanted) // 2)  # the offer itself must survive
+        return hits < max(2, (3 * len(wanted) + 3) // 4)  # the offer itself must survive
     return hits < min(2, len(wanted))
 
 
@@ -129,6 +138,24 @@ def _off_intent(line: str, intent: Intent) -> bool:
     return False
 
 
+def identity_problems(line: str, persona: Persona, user_name: str, *, added: str | None = None,
+                      last_user_line: str = "") -> list[str]:
+    """Ways a line breaks who is speaking: as the user, as an AI, or under another name.
+    `sim eval persona` runs this on every line shown, authored ones included."""
+    problems = []
+    user = re.escape(user_name)
+    if (_SPEAKER_TAG.search(" " + (line if added is None else added)) or re.search(rf"\b{user}\s*:", line)
+            or re.search(rf"\b{user}(?:'s| is| was| has)\b", line)  # talks about them, not to them
+            or (last_user_line and similar(line, last_user_line) >= 0.6)):
+        problems.append("speaks_as_user")
+    if _AI.search(line) or _BARE_AI.search(line):
+        problems.append("claims_ai")
+    names = {n.lower() for n in _SELF_NAME.findall(line)}
+    if names - {persona.first_name.lower(), *(p.lower() for p in persona.name.split())}:
+        problems.append("wrong_name")
+    return problems
+
+
 def check(
     candidate: str,
     *,
@@ -141,22 +168,13 @@ def check(
     truncated: bool = False,
 ) -> Verdict:
     """Judge one candidate line (the prefix the voice gave plus what the model wrote)."""
-    line = tidy(candidate)
+    line = tidy(whole_sentences(tidy(candidate)))
     added = tidy(candidate[len(prefix):]) if candidate.startswith(prefix) else line
     reasons: list[str] = []
     words = line.split()
     if len(words) < MIN_WORDS or len(added.split()) < 2:
         reasons.append("empty")
-    user = re.escape(user_name)
-    if (_SPEAKER_TAG.search(" " + added) or re.search(rf"\b{user}\s*:", line)
-            or re.search(rf"\b{user}(?:'s| is| was| has)\b", line)  # talks about them, not to them
-            or (last_user_line and similar(line, last_user_line) >= 0.6)):
-        reasons.append("speaks_as_user")
-    if _AI.search(line) or _BARE_AI.search(line):
-        reasons.append("claims_ai")
-    names = {n.lower() for n in _SELF_NAME.findall(line)}
-    if names - {persona.first_name.lower(), *(p.lower() for p in persona.name.split())}:
-        reasons.append("wrong_name")
+    reasons += identity_problems(line, persona, user_name, added=added, last_user_line=last_user_line)
     if _MARKUP.search(line):
         reasons.append("list_or_markup")
     spoken = sentences(line)

@@ -58,7 +58,7 @@ def opening_words(line: str, share: float = 0.35, most: int = 5) -> str:
     count = max(1, min(most, int(len(words) * share)))
     chosen = words[:count]
     for index, word in enumerate(chosen[:-1]):
-        if word.endswith((",", ".", "?", "!")) and index >= 0:
+        if word.endswith((",", ".", "?", "!")) and index >= 2:  # "Oh," alone says nothing
             chosen = chosen[: index + 1]
             break
     return " ".join(chosen)
