@@ -348,3 +348,39 @@ def test_a_question_about_the_users_own_topic_is_not_a_follow_up():
     assert g.listening == 0 and Signal.FOLLOW_UP not in g.signals and Signal.SELF_FOCUS in g.signals
     g = grade("I had the same thing when two of my agents quit during a launch. How are the rest of yours holding up?")
     assert g.listening >= 2 and Signal.FOLLOW_UP in g.signals
+
+
+# ------------------------------------------------------------------ play-testing cases
+
+DEMO_AVERSE = [ContextLine("persona", "Every vendor here wants to show me a demo. I just wanted a coffee.")]
+UNRELATED = [ContextLine("persona", "I spent the whole morning at the keynote on airline refunds, honestly the best part so far.")]
+
+
+def test_reflecting_their_own_words_about_a_demo_is_not_a_pitch():
+    g = grade("It sounds like you'd rather not get shown a demo.", context=DEMO_AVERSE)
+    assert g.pitching == 0 and Signal.CALL_TO_ACTION not in g.signals
+    assert g.listening >= 2
+    # the same words said for the user are still an ask
+    assert grade("Sounds like you'd love a quick demo of our tool, then.", context=DEMO_AVERSE).pitching == 3
+    assert grade("You should book a demo with us.", context=DEMO_AVERSE).pitching == 3
+
+
+@pytest.mark.parametrize("text", ["How big is your team?", "What tools do you use?", "Where did you go to school?"])
+def test_a_stock_interview_question_after_an_unrelated_line_is_listening_1(text):
+    g = grade(text, context=UNRELATED)
+    assert g.listening == 1 and Signal.GENERIC_QUESTION in g.signals and Signal.FOLLOW_UP not in g.signals
+
+
+@pytest.mark.parametrize("text", ["What happened next?", "Why was that?", "What made it the best part?", "What did you like about it?"])
+def test_a_short_question_about_what_they_just_said_is_still_a_follow_up(text):
+    assert grade(text, context=UNRELATED).listening == 2
+
+
+def test_tips_quote_their_words_so_any_phrase_reads_grammatically():
+    persona = PersonaBrief(name="Dale Ortiz", card="Dale runs a parcel hub.", needs=("can't land a first internship without connections",))
+    line = [ContextLine("persona", "I spent the morning at the conveyor booth.")]
+    tips = [grade_turn(persona, line, text).tip for text in ("Cool.", "What tools do you use?", "Where did you go to school? I went to Yale.")]
+    assert any('("conveyor booth")' in tip for tip in tips)
+    assert not any("about conveyor booth" in tip or "for can't" in tip for tip in tips)
+    great = grade_turn(persona, line, "So the booth was the best part of it for you. What drew you to it?").tip
+    assert "for can't" not in great

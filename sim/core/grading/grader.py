@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from sim.core.grading.analysis import Turn, read_turn
-from sim.core.grading.helping import detect_helping
-from sim.core.grading.listening import detect_listening, listening_level
-from sim.core.grading.pitching import detect_pitching, pitching_level
+from sim.core.grading.helping import HelpSignals, detect_helping
+from sim.core.grading.listening import ListenSignals, detect_listening, listening_level
+from sim.core.grading.pitching import PitchSignals, detect_pitching, pitching_level
 from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS
 from sim.core.grading.tips import TipContext, topic_of, write_tip
 from sim.core.grading.types import ContextLine, Grade, PersonaBrief, Signal
 
-GRADER_VERSION = "rules-1"
+RULES_VERSION = "rules-1"
+GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 
 NEUTRAL_PERSONA = PersonaBrief(name="them")
 
@@ -27,7 +29,23 @@ def grade_turn(persona: PersonaBrief, context: Sequence[ContextLine], user_turn:
         return _unclear(_tip_context(NEUTRAL_PERSONA, []), reason="error")
 
 
-def _grade(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str) -> Grade:
+@dataclass
+class Analysis:
+    """The rules' reading of one turn: the parsed turn, the three detectors' signals and
+    the levels the rules give. The hybrid grader moves levels from here."""
+
+    turn: Turn
+    listen: ListenSignals
+    help: HelpSignals
+    pitch: PitchSignals
+    levels: tuple[int, int, int]
+    tip_ctx: TipContext
+    persona: PersonaBrief
+    lines: list[ContextLine]
+
+
+def analyse(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str) -> Analysis | Grade:
+    """The rules' analysis, or an UNCLEAR grade for empty or non-English input."""
     persona = persona if isinstance(persona, PersonaBrief) else NEUTRAL_PERSONA
     lines = _context_lines(context)
     turn = read_turn(persona, lines, user_turn if isinstance(user_turn, str) else "")
@@ -43,18 +61,31 @@ def _grade(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str
     pitching = pitching_level(pitch, listen.answers_question, help_.strings)
     helpfulness = help_.level
     listening = listening_level(listen, pitching, helpfulness)
-    levels = (listening, helpfulness, pitching)
+    return Analysis(turn, listen, help_, pitch, (listening, helpfulness, pitching), tip_ctx, persona, lines)
 
+
+def _grade(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str) -> Grade:
+    found = analyse(persona, context, user_turn)
+    if isinstance(found, Grade):
+        return found
+    return finish(found, found.levels, RULES_VERSION)
+
+
+def finish(found: Analysis, levels: tuple[int, int, int], version: str) -> Grade:
+    """The grade for these levels: evidence and signals from the analysis, the tip for
+    the final levels."""
+    turn = found.turn
+    listening, helpfulness, pitching = levels
     evidence = tuple(sorted(turn.evidence, key=lambda e: (e.start, e.end, e.signal)))
     return Grade(
         listening=listening,
         helpfulness=helpfulness,
         pitching=pitching,
         evidence=evidence,
-        tip=write_tip(tip_ctx, levels, listen, help_, pitch),
+        tip=write_tip(found.tip_ctx, levels, found.listen, found.help, found.pitch),
         signals=frozenset(turn.signals),
         confidence=_confidence(turn, pitching, helpfulness),
-        grader_version=GRADER_VERSION,
+        grader_version=version,
     )
 
 

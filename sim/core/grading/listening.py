@@ -227,6 +227,10 @@ def _read_questions(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> No
         elif generic and not builds:
             found.generic_questions += 1
             turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
+        elif is_open and not (builds or anaphoric or engaged or part.stems & own_topic) and _own_topic(part):
+            # "How big is your team?" after a line about something else: a stock question
+            found.generic_questions += 1
+            turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
         elif builds or anaphoric or (engaged and about_them) or (
             is_open and turn.last_line and not self_talk and not part.first_person
         ):
@@ -243,6 +247,25 @@ def _read_questions(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> No
             turn.add_part(Signal.GENERIC_QUESTION, "listening", part)
         if about_them:
             turn.signals.add(Signal.INTEREST_IN_THEM)
+
+
+# Words of a question that ask about what happened to them rather than bring a topic.
+_PROCESS = frozenset(
+    stem(w)
+    for w in """happen happened change changed help helps helped mean meant feel felt differ difference
+    biggest matter hardest worst best stop stopped start started surprise surprised worry worried
+    frustrate frustrating next then after before since end ended turn turned react reacted
+    decide decided learn learned expect expected wish hope like liked""".split()
+)
+
+
+def _own_topic(part: Part) -> bool:
+    """A short question that shares no word with anything they said or their card and
+    brings a topic of its own ("What tools do you use?", "Where did you go to school?")."""
+    if len(part.tokens) > 7 or part.overlap or part.overlap_profile or lx.FEELING.search(part.text):
+        return False  # "What kind of cases worry you most?" asks about them
+    own = {s for s in part.stems if not s.startswith("#")} - _PROCESS
+    return bool(own)
 
 
 def _outside(part: Part, stems: set[str], *matches) -> set[str]:

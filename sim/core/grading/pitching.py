@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sim.core.grading import lexicon as lx
@@ -30,6 +31,8 @@ def detect_pitching(turn: Turn) -> PitchSignals:
     helping_them = turn.has(lx.OFFER_COMMIT)
     for index, part in enumerate(turn.parts):
         ask = lx.CALL_TO_ACTION.search(part.text)
+        if ask and _their_stance(turn, part, ask):
+            ask = None  # "It sounds like you'd rather not get shown a demo" reflects them
         contact = lx.CONTACT_ASK.search(part.text)
         promo = lx.PROMOTION.search(part.text) or _claim(turn, part)
         if promo is None and not turn.asked_about_user:
@@ -78,6 +81,29 @@ def detect_pitching(turn: Turn) -> PitchSignals:
                 found.pitch_parts.add(index)
                 turn.add_part(Signal.PITCH_QUESTION, "pitching", part)
     return found
+
+
+# Words that give their side of an ask: what they avoid or are tired of.
+_AVERSION = re.compile(
+    r"\b(?:rather not|(?:do|does|did)(?: not|n't) (?:want|need|like)|not (?:keen|interested|looking|in the market)|"
+    r"tired of|sick of|fed up|hate|hated|dread\w*|last thing|had enough|avoid\w*|burned by|burnt by|no more|"
+    r"never want|wary of|skeptical of|sceptical of)\b",
+    re.IGNORECASE,
+)
+
+
+def _their_stance(turn: Turn, part, ask) -> bool:
+    """A sentence that reflects the persona's own stance on the thing an ask names ("you'd
+    rather not get shown a demo", "so the free trial burned you"): their words, not a
+    request by the user. Never when the user speaks for themselves (I, we, our) in it."""
+    if part.first_person:
+        return False
+    lead = part.text[: ask.start()]
+    averse = _AVERSION.search(part.text)
+    if lx.REFLECTION.search(lead) or lx.REFLECTIVE_SO.search(lead):
+        return bool(averse or content_stems(tokens(ask.group())) & turn.last_stems)
+    # "You don't want another trial": a you-statement of their stance, not advice
+    return bool(averse and re.match(r"\W*you(?:'d|'re| would| are| do| don't| really)?\b(?! should| could| need| must| have to)", lead, re.I))
 
 
 def _their_topic(turn: Turn, phrase: str) -> bool:

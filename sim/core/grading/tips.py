@@ -101,7 +101,12 @@ def _as_phrase(line: str, run: list, profile: str) -> str:
 
 
 def _about(ctx: TipContext) -> str:
-    return ctx.topic if ctx.topic else "what they just said"
+    """'what they said ("conveyor booth")': their words quoted, so any phrase reads right."""
+    return f"what they said{_quote(ctx)}" if ctx.topic else "what they just said"
+
+
+def _quote(ctx: TipContext) -> str:
+    return f' ("{ctx.topic}")' if ctx.topic else ""
 
 
 def write_tip(
@@ -112,11 +117,11 @@ def write_tip(
     pitch: PitchSignals,
 ) -> str:
     listening, helpfulness, pitching = levels
-    who, about = ctx.first_name, _about(ctx)
+    who, about, quote = ctx.first_name, _about(ctx), _quote(ctx)
     if pitching >= 3 and helpfulness >= 2:
         return (
             "Keep the help and drop the ask: the favour you want back cancels it out. "
-            f"Ask {who} whether it fits what they need with {about}."
+            f"Ask {who} whether the help fits what they need."
         )
     if pitching >= 3:
         return (
@@ -131,26 +136,26 @@ def write_tip(
             "turns to what you sell."
         )
     if listening == 0:
-        return f"Stay with what {who} just said about {about}: ask what has been hardest about it before changing the subject."
+        return f"Stay with what {who} just said{quote}: ask what has been hardest about it before changing the subject."
     if listen.minimal:
         return f"Go past the reaction: pick up {about} and ask {who} an open question about it, like \"How did that happen?\""
     if listen.generic_questions and not listen.follow_ups:
-        return f"Skip the stock question; {who} just told you about {about}. Ask what that has been like for them."
+        return f"Skip the stock question and pick up what {who} just told you{quote}: ask what that has been like for them."
     if listen.answers_question and listening <= 1:
         return f"Answer in a sentence, then turn it back to {who}: ask about {about}."
     if listening == 1:
-        return f"Show {who} you heard them: reflect their point about {about} in your own words, then ask an open question."
+        return f"Show {who} you heard them: put their point{quote} in your own words, then ask an open question."
     if helpfulness >= 3:
         return f"That is connecting: specific help with nothing asked back. Check with {who} that it fits what they need."
     if listening == 3 and helpfulness == 0:
-        need = f" (say, for {ctx.need})" if ctx.need else ""
+        need = f' that fits a need of theirs ("{ctx.need}")' if ctx.need else ""
         return f"Great listening. Once you know what {who} needs, offer one concrete thing{need}: a person, a resource or a next step."
     if helpfulness == 1:
         return f"Make the offer concrete: name the person or resource that fits {about}, and say when you will send it."
     if helpfulness == 2:
-        return f"Turn the idea into a next step: offer to send it, or to introduce {who} to someone who has dealt with {about}."
+        return f"Turn the idea into a next step: offer to send it, or to introduce {who} to someone who has been through the same."
     if listen.reflections and not listen.follow_ups:
         return f"Good reflection. Now invite {who} to say more with an open question, like \"What has that been like for you?\""
     if listen.follow_ups and not listen.reflections:
-        return f"Good follow-up. Reflect what you heard about {about} first, so {who} feels heard, then ask."
-    return f"Keep building on what {who} says about {about}, and listen for a need you could help with."
+        return f"Good follow-up. Reflect what you heard{quote} first, so {who} feels heard, then ask."
+    return f"Keep building on what {who} says{quote}, and listen for a need you could help with."
