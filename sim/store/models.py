@@ -71,6 +71,15 @@ def _local_id(path: Path) -> str:
     return f"local-{stem or 'model'}-{digest}"
 
 
+def _local_profile(path: Path, kind: str) -> ModelProfile:
+    """A profile for a model the user brings: most such models are larger chat models,
+    so they get their chat template rather than the small-model scene prompt."""
+    source = DirectorySource(kind="hf-dir", path=str(path)) if kind == "hf-dir" else \
+        GgufSource(kind="gguf", path=str(path))
+    return ModelProfile(id=_local_id(path), name=path.name, source=source, context_length=4096,
+                        quantization="int8-weight", prompt_style="chat")
+
+
 def resolve_profile(spec: str | None, home: Home) -> ModelProfile:
     """A profile id, or a path to a local Hugging Face model directory or .gguf file."""
     spec = spec or DEFAULT_MODEL
@@ -81,25 +90,9 @@ def resolve_profile(spec: str | None, home: Home) -> ModelProfile:
     if path.is_dir():
         if not (path / "config.json").is_file():
             raise ModelError(f"{spec}: not a Hugging Face model directory (no config.json)")
-        path = path.resolve()
-        return ModelProfile(
-            id=_local_id(path),
-            name=path.name,
-            source=DirectorySource(kind="hf-dir", path=str(path)),
-            context_length=4096,
-            quantization="int8-weight",
-            prompt_style="chat",
-        )
+        return _local_profile(path.resolve(), "hf-dir")
     if path.is_file() and path.suffix.lower() == ".gguf":
-        path = path.resolve()
-        return ModelProfile(
-            id=_local_id(path),
-            name=path.name,
-            source=GgufSource(kind="gguf", path=str(path)),
-            context_length=4096,
-            quantization="int8-weight",
-            prompt_style="chat",
-        )
+        return _local_profile(path.resolve(), "gguf")
     known = ", ".join(sorted(p.id for p in list_profiles(home))) or "none"
     raise ModelError(
         f"unknown model {spec!r}: give a profile id ({known}) or a path to a model "
