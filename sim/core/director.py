@@ -51,10 +51,7 @@ class DirectorState:
     variants_used: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["trust"] = round(self.trust, 4)
-        data["patience"] = round(self.patience, 4)
-        return data
+        return asdict(self)  # full precision: a rewind must restore exactly this state
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DirectorState:
@@ -163,7 +160,14 @@ class Director:
         ]
         if not candidates:
             return None
-        index, detail = max(candidates, key=lambda c: (overlap(topic, c[1]), -shared[c[0]], -c[0]))
+        challenges = self.persona.challenges
+
+        def relevance(candidate: tuple[int, str]) -> tuple[int, int, int]:
+            index, detail = candidate
+            about = f"{detail} {challenges[index].summary}"  # the challenge's topic counts too
+            return overlap(topic, about), -shared[index], -index
+
+        index, detail = max(candidates, key=relevance)
         shared[index] += 1
         return detail
 
