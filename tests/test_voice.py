@@ -22,7 +22,7 @@ def test_opening_words_take_the_first_third_and_never_stop_at_a_lone_interjectio
         == "Honestly the hard"
     assert opening_words("Oh, that's my radio, a speaker needs me right now, sorry.") == "Oh, that's my"
     assert opening_words("So I keep the green room running, which means I talk to every speaker here.") \
-        == "So I keep the"
+        == "So I keep the green"
 
 
 def test_scene_has_setting_examples_history_direction_and_prefix():
