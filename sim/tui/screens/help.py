@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from sim.tui.literal import literal, shown_path
+
 SCREENS = (
     ("Everywhere", "sim.tui.app", "SimApp"),
     ("Home", "sim.tui.screens.home", "HomeScreen"),
@@ -22,22 +24,27 @@ SCREENS = (
 
 
 def key_table(keymap: dict[str, str]) -> Table:
+    """Screen by screen: a title row, then key, what it does, and the id to remap it by.
+    Every cell is a Text: "[keys]" and friends are shown, not read as markup."""
     import importlib
 
-    table = Table(box=None, show_header=True, padding=(0, 2))
-    table.add_column("where", style="bold")
-    table.add_column("key", style="cyan")
-    table.add_column("what it does")
-    table.add_column("id (for [keys] in config.toml)", style="dim")
-    for title, module, name in SCREENS:
+    table = Table(box=None, show_header=True, padding=(0, 2, 0, 0))
+    table.add_column(Text("key"))
+    table.add_column(Text("what it does"))
+    table.add_column(Text("id for [keys]"), style="dim")
+    for number, (title, module, name) in enumerate(SCREENS):
+        if number:
+            table.add_row("", "", "")
+        table.add_row(Text(title, style="bold"), "", "")
         cls = getattr(importlib.import_module(module), name)
         for binding in cls.BINDINGS:
             if not isinstance(binding, Binding):
                 continue
             key = keymap.get(binding.id, binding.key) if binding.id else binding.key
-            table.add_row(title, key, binding.description or binding.action, binding.id or "")
-            title = ""
-    table.add_row("", "ctrl+p", "command palette: every action by name", "")
+            table.add_row(Text(literal(key), style="cyan"), Text(binding.description or binding.action),
+                          Text(binding.id or ""))
+    table.add_row("", "", "")
+    table.add_row(Text("ctrl+p", style="cyan"), Text("command palette: every action by name"), "")
     return table
 
 
@@ -51,7 +58,7 @@ class HelpScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         intro = Text.assemble(
             ("Keys\n", "bold"),
-            ("Remap any key in ", "dim"), (str(self.app.home.config_file), "dim italic"),
+            ("Remap any key in ", "dim"), (shown_path(self.app.home.config_file), "dim italic"),
             (" under [keys] by id, e.g. newline = \"ctrl+n\" or \"conversation.end\" = \"f9\".\n", "dim"),
         )
         with VerticalScroll(id="help-box"):
