@@ -23,7 +23,7 @@ from sim.core.generation import Generator, Progress
 from sim.core.model_profile import ModelProfile
 from sim.store.config import Config, load_config, save_setting
 from sim.store.paths import Home
-from sim.tui.literal import literal
+from sim.tui.literal import literal, tilde
 
 #: Builds the generator in the worker thread, reporting progress.
 Loader = Callable[[Progress], tuple[Generator, ModelProfile | None]]
@@ -143,7 +143,8 @@ class SimApp(App):
         text and error strings ("[Errno 2] ...", a path with "[/]"); read as markup they
         would be mangled or crash the app."""
         kwargs = {} if timeout is None else {"timeout": timeout}
-        super().notify(literal(message), title=literal(title), severity=severity, markup=False, **kwargs)
+        super().notify(literal(tilde(str(message))), title=literal(title), severity=severity,
+                       markup=False, **kwargs)
 
     def action_help_quit(self) -> None:
         # Textual's own hint (ctrl+c does not quit) uses markup; say it plainly.

@@ -18,3 +18,21 @@ _VISIBLE.update({code: 0xFFFD for code in range(0x80, 0xA0)})
 def literal(text: object) -> str:
     """The text with every control character (but newline and tab) made visible."""
     return str(text).translate(_VISIBLE)
+
+
+def shown_path(path: object) -> str:
+    """A path as the user reads it: their home folder as "~", control characters visible.
+    Shorter on an 80-column screen, and the same on every machine."""
+    return literal(tilde(str(path)))
+
+
+def tilde(text: str) -> str:
+    """Every mention of the user's home folder in `text` (a path, an error naming one)
+    written as "~"."""
+    import re
+    from pathlib import Path
+
+    home = str(Path.home()).rstrip("/")
+    if not home:
+        return text
+    return re.sub(re.escape(home) + r"(?=/|$|[\s'\":;,)])", "~", text)

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label
 
 from sim.app.session import Session
 from sim.core.transcript import TranscriptError
+from sim.tui.literal import shown_path
 
 
 class SaveAsScreen(ModalScreen):
@@ -25,8 +26,9 @@ class SaveAsScreen(ModalScreen):
         with Vertical(id="save-box"):
             yield Label("Save the conversation to a file or folder (Enter saves, Esc cancels):",
                         markup=False)
-            yield Input(value=str(Path.home()), id="save-path")
-            yield Label("", id="save-error", markup=False)
+            yield Input(value="~/", id="save-path")
+            problem = self.session.save_problem
+            yield Label(shown_path(problem.message) if problem else "", id="save-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
@@ -34,5 +36,5 @@ class SaveAsScreen(ModalScreen):
         except (TranscriptError, OSError) as error:
             self.query_one("#save-error", Label).update(str(error))
             return
-        self.app.notify(f"Saved to {saved}; new turns go there too.", title="Saved")
+        self.app.notify(f"Saved to {shown_path(saved)}; new turns go there too.", title="Saved")
         self.dismiss()
