@@ -43,7 +43,8 @@ class ReplyFailed(Message):
 
 class ConversationScreen(Screen):
     BINDINGS = [
-        Binding("escape", "stop", "Stop reply", id="conversation.stop"),
+        # Esc is named where it applies ("is thinking... (Esc to stop)"), not in the footer.
+        Binding("escape", "stop", "Stop reply", id="conversation.stop", show=False),
         Binding("ctrl+r", "rewind", "Rewind to turn", id="conversation.rewind"),
         Binding("ctrl+g", "end", "End & report", id="conversation.end"),
         Binding("ctrl+t", "focus_transcript", "Transcript", id="conversation.transcript"),
@@ -59,6 +60,7 @@ class ConversationScreen(Screen):
         self.waiting_for_model = False
         self.end_after_reply = False
         self.told_model_failed = False
+        self.told_save_problem = False
 
     # ------------------------------------------------------------ layout
 
@@ -89,6 +91,10 @@ class ConversationScreen(Screen):
         self.query_one("#side", SidePanel).show(self.session)
         self._report_save_problem()
         self.query_one("#input", ChatInput).focus()
+
+    def on_resize(self) -> None:
+        # A short terminal keeps the setting to two lines (cut with "…") for the talk.
+        self.set_class(self.size.height < 32, "-short")
 
     def on_screen_resume(self) -> None:
         if self.session is not None:  # back from saving elsewhere, or from help
@@ -222,10 +228,13 @@ class ConversationScreen(Screen):
         self.notify(message.reason, title="No reply", severity="error")
 
     def _report_save_problem(self) -> None:
+        """Once a failure: every later turn fails the same way, and the side panel keeps
+        saying NOT SAVED until it is saved again."""
         problem = self.session.save_problem
-        if problem:
+        if problem and not self.told_save_problem:
             self.notify(f"{problem.message}. Ctrl+S saves the conversation elsewhere.",
                         title="Not saved", severity="error", timeout=12)
+        self.told_save_problem = problem is not None
 
     # ------------------------------------------------------------ actions
 
@@ -272,6 +281,7 @@ class ConversationScreen(Screen):
     def action_save_elsewhere(self) -> None:
         from sim.tui.screens.save_as import SaveAsScreen
 
+        self.app.clear_notifications()  # the dialog says what went wrong; toasts would cover it
         self.app.push_screen(SaveAsScreen(self.session))
 
     def screen_commands(self):

@@ -35,6 +35,10 @@ def persona_option(stored: StoredPersona) -> Option:
     return Option(text, id=persona.id)
 
 
+def _turns(count: int) -> str:
+    return f"{count} turn" if count == 1 else f"{count} turns"
+
+
 def session_option(summary: TranscriptSummary) -> Option:
     text = Text(overflow="ellipsis")
     if not summary.readable:
@@ -51,22 +55,23 @@ def session_option(summary: TranscriptSummary) -> Option:
     averages = summary.averages
     if averages:
         text.append(
-            f"\n{summary.user_turns} turns · listening {averages['listening']:.1f}"
+            f"\n{_turns(summary.user_turns)} · listening {averages['listening']:.1f}"
             f" · help {averages['helpfulness']:.1f} · pitching {averages['pitching']:.1f}",
             style="dim",
         )
     else:
-        text.append(f"\n{summary.user_turns} turns", style="dim")
+        text.append(f"\n{_turns(summary.user_turns)}", style="dim")
     return Option(text, id=str(summary.path))
 
 
 class HomeScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open", "Talk / replay", id="home.open", show=True),
+        # priority: otherwise the list's own Enter hides this one from the footer
+        Binding("enter", "open", "Talk / replay", id="home.open", show=True, priority=True),
         Binding("e", "edit", "Edit persona", id="home.edit"),
         Binding("n", "new_persona", "New persona", id="home.new"),
         Binding("tab", "app.focus_next", "Switch list", id="home.switch", show=False),
-        Binding("f5", "refresh", "Refresh", id="home.refresh"),
+        Binding("f5", "refresh", "Refresh", id="home.refresh", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -26,8 +26,8 @@ class ReplayScreen(Screen):
     BINDINGS = [
         Binding("b", "next_branch", "Next branch", id="replay.branch"),
         Binding("g", "regrade", "Re-grade", id="replay.regrade"),
-        Binding("t", "try_again", "Try this turn again", id="replay.try"),
-        Binding("c", "compare", "Compare branches", id="replay.compare"),
+        Binding("t", "try_again", "Try again", id="replay.try"),
+        Binding("c", "compare", "Compare", id="replay.compare"),
         Binding("escape", "app.pop_screen", "Back", id="replay.back"),
     ]
 

@@ -14,14 +14,15 @@ from textual_plotext import PlotextPlot
 from sim.app.report import best_and_worst, metric_rows, metrics_for, outcome
 from sim.app.session import Session
 from sim.core.grading.types import AXES
-from sim.tui.literal import literal
+from sim.tui.literal import literal, shown_path
 from sim.tui.widgets.lines import grade_chips
 
 AXIS_COLOURS = {"listening": "green", "helpfulness": "cyan", "pitching": "red"}
 
 
 def quoted_turn(title: str, turn, style: str) -> Text:
-    text = Text(f"{title}\n", style=f"bold {style}")
+    text = Text()
+    text.append(f"{title}\n", style=f"bold {style}")
     if turn is None:
         return text.append("(none)\n", style="dim")
     text.append(f"\u201c{literal(turn.text)}\u201d\n")
@@ -78,11 +79,15 @@ class ReportScreen(Screen):
                 yield Static(self._metrics_table(metrics), id="metrics")
             yield Static(quoted_turn("Your best turn", best, "green"), classes="quoted")
             yield Static(quoted_turn("The turn to try again", worst, "red"), classes="quoted")
-            where = str(session.writer.path) if session.writer else "not saved"
+            where = shown_path(session.writer.path) if session.writer else "not saved"
             if session.save_problem:
-                where = f"NOT SAVED: {session.save_problem.message}"
+                where = f"NOT SAVED: {shown_path(session.save_problem.message)}"
             yield Static(Text(literal(f"Transcript: {where}"), style="dim"), id="saved")
         yield Footer()
+
+    def on_resize(self) -> None:
+        # Under 100 columns the metrics go below the chart instead of off the edge.
+        self.query_one("#report-top").set_class(self.size.width < 100, "narrow")
 
     def _metrics_table(self, metrics) -> Table:
         table = Table(title="This conversation", title_justify="left", show_edge=False, box=None,

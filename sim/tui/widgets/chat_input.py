@@ -12,8 +12,9 @@ from sim.tui.literal import literal
 
 class ChatInput(TextArea):
     BINDINGS = [
-        Binding("enter", "send", "Send", id="send", priority=True),
-        Binding("ctrl+j", "newline", "New line", id="newline", priority=True),
+        # Not in the footer (the placeholder says them; 80 columns are short): in help.
+        Binding("enter", "send", "Send", id="send", priority=True, show=False),
+        Binding("ctrl+j", "newline", "New line", id="newline", priority=True, show=False),
     ]
 
     class Send(Message):

@@ -42,12 +42,19 @@ def highlighted_turn(text: str, grade: Grade) -> Text:
 
 
 def evidence_text(grade: Grade) -> Text:
-    out = Text()
+    """One bullet per quoted span, with every signal it triggered, grouped by axis:
+    • "What made you come tonight?"  follow up, open question (listening)"""
+    spans: dict[tuple[int, int, str], dict[str, list[str]]] = {}
     for evidence in grade.evidence:
+        axes = spans.setdefault((evidence.start, evidence.end, evidence.quote), {})
+        axes.setdefault(evidence.axis, []).append(literal(evidence.signal).replace("_", " "))
+    out = Text()
+    for (_start, _end, quote), axes in spans.items():
         out.append("• ", style="dim")
-        out.append(f"\u201c{literal(evidence.quote)}\u201d", style=AXIS_STYLE.get(evidence.axis, ""))
-        out.append(f"  {literal(evidence.signal).replace('_', ' ')} ({AXIS_LABEL.get(evidence.axis, literal(evidence.axis))})\n",
-                   style="dim")
+        out.append(f"\u201c{literal(quote)}\u201d", style=AXIS_STYLE.get(next(iter(axes)), ""))
+        signals = "; ".join(f"{', '.join(names)} ({AXIS_LABEL.get(axis, literal(axis))})"
+                            for axis, names in axes.items())
+        out.append(f"  {signals}\n", style="dim")
     if not grade.evidence:
         out.append("No evidence spans: nothing in this turn triggered a signal.\n", style="dim")
     if grade.tip:

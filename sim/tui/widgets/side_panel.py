@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -36,17 +34,14 @@ class SidePanel(Static):
         out.append("patience ", style="dim")
         patience = max(0.0, state.patience)
         out.append("●" * int(patience + 0.5) + "○" * max(0, persona.patience - int(patience + 0.5)))
-        out.append("\n")
         if state.left:
-            out.append("has left\n", style="bold red")
+            out.append("\nhas left", style="bold red")
         elif state.revealed:
-            out.append("opened a door for you\n", style="bold green")
+            out.append("\nopened a door for you", style="bold green")
         out.append("\n")
-        table = Table.grid(padding=(0, 1))
-        table.add_column(style="dim")
-        table.add_column()
         for label, value, anchor in metric_rows(metrics_for(session.branch())):
-            table.add_row(label, value)
+            out.append(f"\n{label} ", style="dim")
+            out.append(value, style="bold")
             if anchor:
-                table.add_row("", Text(anchor, style="dim italic"))
-        self.update(Group(out, table))
+                out.append(f"\n  {anchor}", style="dim italic")
+        self.update(out)
