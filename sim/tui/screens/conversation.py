@@ -92,6 +92,11 @@ class ConversationScreen(Screen):
         self._report_save_problem()
         self.query_one("#input", ChatInput).focus()
 
+    def on_unmount(self) -> None:
+        # Quitting (or leaving) mid-reply: stop the model, or its worker thread would keep
+        # the process alive until the reply is done.
+        self.stop_event.set()
+
     def on_resize(self) -> None:
         # A short terminal keeps the setting to two lines (cut with "…") for the talk.
         self.set_class(self.size.height < 32, "-short")
