@@ -616,3 +616,72 @@ async def test_a_transcript_that_cannot_be_written_says_not_saved_and_saves_else
         assert users == ["What made you come tonight?", "Which bread do you bake most?",
                          "What does your dad think of it?"]
         assert len(read_transcript(first_file)[0].events) < len(transcript.events)
+
+
+class Watched(ScriptedGenerator):
+    """Notes when a sample returns (the worker thread is done with the model)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.returned = threading.Event()
+
+    def sample(self, *args, **kwargs):
+        try:
+            return super().sample(*args, **kwargs)
+        finally:
+            self.returned.set()
+
+
+async def test_ending_during_a_slow_reply_goes_straight_to_the_report(sim_home):
+    gen = Watched()
+    gen.gate = threading.Event()
+    app = make_app(sim_home, gen)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await open_persona(pilot, JOAN)
+            await say(pilot, "What made you come tonight?", wait=False)
+            await wait_until(pilot, lambda: gen.prompts, what="generation to start")
+            await pilot.press("ctrl+g")
+            await wait_until(pilot, lambda: screen_name(app) == "ReportScreen", timeout=2,
+                             what="the report without waiting for the model")
+            assert gen.returned.is_set()
+    finally:
+        gen.gate.set()
+
+
+async def test_quitting_during_a_reply_stops_the_model(sim_home):
+    gen = Watched()
+    gen.gate = threading.Event()
+    app = make_app(sim_home, gen)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await open_persona(pilot, JOAN)
+            await say(pilot, "What made you come tonight?", wait=False)
+            await wait_until(pilot, lambda: gen.prompts, what="generation to start")
+            await pilot.press("ctrl+q")
+        # the worker thread would otherwise keep the process alive until the reply is done
+        assert gen.returned.wait(timeout=2), "the model was not told to stop"
+    finally:
+        gen.gate.set()
+
+
+async def test_the_app_can_open_straight_into_a_replay(sim_home):
+    """What `sim replay FILE` does; a torn last line (a crash mid-write) is a warning."""
+    from sim.app.services import new_session
+    from sim.store.personas import find_persona
+
+    session = new_session(find_persona(JOAN, sim_home).persona, None, None, home=sim_home)
+    session.open()
+    session.say("What made you come tonight?")
+    session.reply()
+    path = session.writer.path
+    with open(path, "a", encoding="utf-8") as file:
+        file.write('{"type": "turn", "id": "t9", "par')
+    app = make_app(sim_home, replay=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "ReplayScreen", what="the replay")
+        await pilot.pause()
+        assert "What made you come tonight?" in screen_text(app)
+        assert notices(app, "Loaded with a warning")
+        await pilot.press("escape")
+        assert screen_name(app) == "HomeScreen"
