@@ -87,6 +87,10 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         line = int(match.group(1)) if match else 1
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise FileProblems([Problem(source, line, "", f"not valid TOML: {message}")]) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise FileProblems([Problem(source, 1, "", "not valid TOML: nested too deeply")]) from None
+    except ValueError:  # an integer of more than 4300 digits (Python's conversion limit)
+        raise FileProblems([Problem(source, 1, "", "not valid TOML: a number is too long")]) from None
 
 
 def validation_problems(error: ValidationError, text: str, source: str) -> list[Problem]:
