@@ -211,7 +211,7 @@ def _sanitize(value: Any) -> Any:
 
 def _fill(text: str, name: str) -> str:
     """Replace {{char}} with the name and {{user}} with a sensible 'you'."""
-    text = re.sub(_CHAR, name, text, flags=re.I)
+    text = re.sub(_CHAR, lambda _: name, text, flags=re.I)  # a name is text, not a pattern
     text = re.sub(r",\s*" + _USER + r"(?=\s*(?:[.!?,;]|$))", "", text, flags=re.I)  # "Hi, {{user}}!"
     text = re.sub(r"^\s*" + _USER + r"\s*,\s*", "", text, flags=re.I)
     # "{{user}}'s back" is "you're", "{{user}}'s hand" is "your"
