@@ -21,7 +21,7 @@ from sim.core.grading import GRADER_VERSION, grade_turn
 from sim.core.grading.types import ContextLine, Grade, PersonaBrief
 from sim.core.guard import Verdict, check, choose, similar, tidy
 from sim.core.persona import Intent, Persona, brief
-from sim.core.transcript import Header, SessionEvent, Transcript, Turn
+from sim.core.transcript import Header, SessionEvent, Transcript, TranscriptError, Turn
 from sim.core.voice import Exchange, build_prompt, stage_direction
 from sim.store.transcripts import TranscriptWriteError, TranscriptWriter
 
@@ -88,7 +88,11 @@ class Session:
         """Pick up the persona's state of mind from the last line it said on this branch."""
         said = next((t for t in reversed(self.branch()) if t.speaker == "persona" and t.director), None)
         state = (said.director or {}).get("state") if said else None
-        self.director = Director(self.persona, DirectorState.from_dict(state) if state else None)
+        try:
+            restored = DirectorState.from_dict(state, self.persona) if state else None
+        except ValueError as error:  # a hand-edited file; the reader checked the types
+            raise TranscriptError(f"turn {said.id}: {error}") from None
+        self.director = Director(self.persona, restored)
 
     # ------------------------------------------------------------ set-up
 

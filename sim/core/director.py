@@ -9,6 +9,7 @@ it. Same persona, same grades: same directions.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -54,14 +55,59 @@ class DirectorState:
         return asdict(self)  # full precision: a rewind must restore exactly this state
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> DirectorState:
+    def from_dict(cls, data: Any, persona: Persona | None = None) -> DirectorState:
+        """A state saved by to_dict. A saved file may have been edited by hand, so every
+        field's type is checked (and, given the persona, that its indexes fit it);
+        anything else is a one-line ValueError."""
+        if not isinstance(data, dict):
+            raise ValueError("director state is not an object")
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        state = cls(**known)
+        for key, value in known.items():
+            if not _STATE_TYPES[key](value):
+                raise ValueError(f"director state field {key!r} has the wrong type")
+        try:
+            state = cls(**known)
+        except TypeError:
+            raise ValueError("director state lacks trust or patience") from None
         state.details_shared = list(state.details_shared)
         state.facts_told = list(state.facts_told)
         state.intents = list(state.intents)
         state.variants_used = dict(state.variants_used)
+        if persona is not None:
+            details = [len(c.details) for c in persona.challenges]
+            if len(state.details_shared) != len(details) or not all(
+                0 <= shared <= size for shared, size in zip(state.details_shared, details)
+            ):
+                raise ValueError("director state does not match the persona's challenges")
+            if not all(0 <= told < len(persona.facts) for told in state.facts_told):
+                raise ValueError("director state does not match the persona's facts")
         return state
+
+
+def _number(value: Any) -> bool:
+    return type(value) in (int, float) and math.isfinite(value)
+
+
+def _integer(value: Any) -> bool:
+    return type(value) is int
+
+
+_STATE_TYPES = {
+    "trust": _number,
+    "patience": _number,
+    "turn": _integer,
+    "facts_told": lambda v: isinstance(v, list) and all(map(_integer, v)),
+    "details_shared": lambda v: isinstance(v, list) and all(map(_integer, v)),
+    "asked_back": _integer,
+    "last_ask_back_turn": _integer,
+    "interest_shown": lambda v: type(v) is bool,
+    "revealed": lambda v: type(v) is bool,
+    "left": lambda v: type(v) is bool,
+    "pitches": _integer,
+    "helped": _integer,
+    "intents": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
+    "variants_used": lambda v: isinstance(v, dict) and all(map(_integer, v.values())),
+}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sim.core.grading.types import Grade
+from sim.core.director import DirectorState
+from sim.core.grading.types import AXES, Grade
 
 FORMAT = "sim-transcript"
 VERSION = 1
@@ -153,6 +154,15 @@ def header_from_dict(data: Any) -> Header:
     )
 
 
+def _grade(data: dict) -> Grade:
+    """A saved grade; levels outside 0-3 are not something sim wrote."""
+    grade = Grade.from_dict(data)
+    for axis in AXES:
+        if not 0 <= grade.level(axis) <= 3:
+            raise TranscriptError(f"grade level {axis} {grade.level(axis)} is not 0 to 3")
+    return grade
+
+
 def event_from_dict(data: Any) -> Event:
     if not isinstance(data, dict):
         raise TranscriptError("an event line is not an object")
@@ -167,13 +177,15 @@ def event_from_dict(data: Any) -> Event:
             if source not in (None, "lm", "authored"):
                 raise TranscriptError(f"unknown line source {source!r}")
             director = data.get("director")
+            if isinstance(director, dict) and "state" in director:
+                DirectorState.from_dict(director["state"])  # a ValueError says what is wrong
             return Turn(
                 id=_text(data, "id"),
                 parent=_text(data, "parent", optional=True),
                 speaker=speaker,
                 text=_text(data, "text"),
                 time=_text(data, "time"),
-                grade=Grade.from_dict(grade) if isinstance(grade, dict) else None,
+                grade=_grade(grade) if isinstance(grade, dict) else None,
                 source=source,
                 intent=_text(data, "intent", optional=True),
                 director=director if isinstance(director, dict) else None,
@@ -191,7 +203,7 @@ def event_from_dict(data: Any) -> Event:
                 time=_text(data, "time"),
                 detail=str(data.get("detail", "")),
             )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, ArithmeticError) as error:  # int(Infinity)
         if isinstance(error, TranscriptError):
             raise
         raise TranscriptError(f"malformed {kind} line: {error}") from None

@@ -321,12 +321,18 @@ def _read_bytes(path: Path) -> bytes:
         raise TranscriptError(f"{where}: cannot read: {_reason(error)}") from None
     if stat.S_ISDIR(info.st_mode):
         raise TranscriptError(f"{where}: is a folder, not a transcript file")
-    if not stat.S_ISREG(info.st_mode):
+    if not stat.S_ISREG(info.st_mode):  # a FIFO, a device: never even opened
         raise TranscriptError(f"{where}: not a regular file")
-    if info.st_size > MAX_FILE_BYTES:
-        raise TranscriptError(f"{where}: too large for a transcript ({info.st_size} bytes)")
     try:
-        with open(path, "rb") as file:
+        # O_NONBLOCK and a second look at what was opened: a FIFO or a device swapped in
+        # after the stat above must not block the reader or feed it forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise TranscriptError(f"{where}: not a regular file")
+            if info.st_size > MAX_FILE_BYTES:
+                raise TranscriptError(f"{where}: too large for a transcript ({info.st_size} bytes)")
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise TranscriptError(f"{where}: cannot read: {_reason(error)}") from None
@@ -381,7 +387,9 @@ def _load(path: Path) -> _Loaded:
             if header is None:
                 if isinstance(item, dict) and item.get("format") == FORMAT:
                     version = item.get("version")
-                    if version in READABLE_VERSIONS and version < VERSION:
+                    # header_from_dict says what is wrong with any other version (a
+                    # list, a string, a newer one); only a readable one is upgraded.
+                    if type(version) is int and version in READABLE_VERSIONS and version < VERSION:
                         item = upgrade_line(item, version)
                 header = header_from_dict(item)
                 transcript = Transcript(header)
