@@ -11,14 +11,21 @@ import click
 from sim.cli.common import UserError, home
 
 
+MAX_SCRIPT_BYTES = 1 << 20  # thousands of turns; /dev/zero or a runaway pipe is not a script
+
+
 def read_script(source: str) -> list[str]:
-    """One user turn per line; blank lines and lines starting with # are skipped."""
+    """One user turn per line; blank lines and lines starting with # are skipped. A pipe
+    or a FIFO is fine (read to its end); anything over MAX_SCRIPT_BYTES is refused."""
     try:
         if source == "-":
-            text = sys.stdin.read()
+            data = sys.stdin.buffer.read(MAX_SCRIPT_BYTES + 1)
         else:
-            data = Path(source).read_bytes()
-            text = data.decode("utf-8")
+            with open(source, "rb") as handle:
+                data = handle.read(MAX_SCRIPT_BYTES + 1)
+        if len(data) > MAX_SCRIPT_BYTES:
+            raise UserError(f"{source}: larger than {MAX_SCRIPT_BYTES >> 20} MB; not a script")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise UserError(f"{source}: not UTF-8 text") from None
     except OSError as error:
