@@ -146,9 +146,10 @@ def _read_text(path: Path, source: str, follow_links: bool) -> str:
         fd = os.open(path, flags)
     except OSError as error:
         raise problem(f"cannot read: {error.strerror or error}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # before fdopen, which refuses a folder
+        os.close(fd)
+        raise problem("not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise problem("not a regular file")
         data = handle.read(MAX_PERSONA_BYTES + 1)
     if len(data) > MAX_PERSONA_BYTES:
         raise problem(f"file is larger than {MAX_PERSONA_BYTES // 1024} KB; not a persona")
