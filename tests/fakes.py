@@ -27,6 +27,7 @@ class ScriptedGenerator:
         self.delay = delay
         self.fail = fail
         self.prompts: list[str] = []  # what the model saw, in order
+        self.prefilled: list[str] = []  # what was read into the cache ahead of time
         self.gate: threading.Event | None = None  # when set, sample() waits for it
 
     def _wait(self, stop_event: threading.Event | None) -> bool:
@@ -59,3 +60,6 @@ class ScriptedGenerator:
 
     def count_tokens(self, text: str) -> int:
         return len(text.split())
+
+    def prefill(self, messages: Sequence[Message]) -> None:
+        self.prefilled.append("".join(m.content for m in messages))

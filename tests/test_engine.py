@@ -105,3 +105,25 @@ def test_chat_messages_use_the_chat_template(generator):
     rendered = generator.render(messages)
     assert "<|im_start|>user\nHi!<|im_end|>" in rendered
     assert rendered.endswith("<|im_start|>assistant\nOh,")
+
+
+def test_prefill_ahead_means_the_next_call_reads_only_new_tokens(generator):
+    generator._reset_cache()
+    head = SCENE.rsplit("Sam:", 1)[0]
+    generator.prefill(prompt(head))
+    list(generator.stream(prompt(), GenerationOptions(temperature=0, max_new_tokens=2)))
+    assert generator.last_reused_tokens >= generator.count_tokens(head) - 2
+    assert generator.last_prefill_tokens < 20
+
+
+def test_session_prepare_reads_the_scene_so_far_into_the_cache(generator):
+    from sim.app.session import Session
+    from sim.store.personas import find_persona
+
+    session = Session(persona=find_persona("theo-green-room").persona, generator=generator, seed=2)
+    session.open()
+    generator._reset_cache()
+    session.prepare()
+    session.say("Hi! How's the day going for you?")
+    session.reply()
+    assert generator.last_reused_tokens > 150  # setting, examples and the opening line

@@ -22,7 +22,7 @@ from sim.core.grading.types import ContextLine, Grade, PersonaBrief
 from sim.core.guard import Verdict, check, choose, similar, tidy
 from sim.core.persona import Intent, Persona, brief
 from sim.core.transcript import Header, SessionEvent, Transcript, TranscriptError, Turn
-from sim.core.voice import Exchange, build_prompt, stage_direction
+from sim.core.voice import Exchange, build_prompt, scene_so_far, stage_direction
 from sim.store.transcripts import TranscriptWriteError, TranscriptWriter
 
 GradeFn = Callable[[PersonaBrief, Sequence[ContextLine], str], Grade]
@@ -191,6 +191,17 @@ class Session:
             raise RuntimeError("nothing to reply to")
         direction, self.pending = self.pending, None
         return self._speak(direction, stop_event)
+
+    def prepare(self) -> None:
+        """Read the scene so far into the model's cache while the user is reading and
+        typing, so the next reply starts at once. Only the scene prompt gains from this
+        (a chat prompt changes its last user message every turn)."""
+        generator = self.generator
+        if generator is None or generator.info.prompt_style != "scene":
+            return
+        messages = scene_so_far(self.persona, self.user_name, self.history())
+        if generator.count_tokens(messages[0].content) < VOICE_CONTEXT - 256:
+            generator.prefill(messages)
 
     def end(self) -> None:
         if not self.ended:

@@ -90,3 +90,8 @@ class Generator(Protocol):
     def count_tokens(self, text: str) -> int:
         """How many tokens the text costs in this model's context window."""
         ...
+
+    def prefill(self, messages: Sequence[Message]) -> None:
+        """Read a prompt into the model's cache without generating, so a later call that
+        starts with it only reads what is new. A speed-up; doing nothing is correct."""
+        ...

@@ -101,6 +101,21 @@ def _lines(persona: Persona, user_name: str, history: Sequence[Exchange]) -> lis
     ]
 
 
+def _scene_head(persona: Persona, user_name: str) -> str:
+    first = persona.first_name
+    head = setting(persona, user_name)
+    if persona.examples:
+        head += f"Earlier, {first} chatted with another attendee.\n"
+        head += "".join(f"Attendee: {ex.them}\n{first}: {ex.persona}\n" for ex in persona.examples)
+    return head + f"Then {user_name} walked up.\n"
+
+
+def scene_so_far(persona: Persona, user_name: str, history: Sequence[Exchange]) -> list[Message]:
+    """The part of the next scene prompt that is already known (setting and conversation,
+    before the next stage direction): worth reading into the model's cache early."""
+    return [Message("text", _scene_head(persona, user_name) + "".join(_lines(persona, user_name, history)))]
+
+
 def build_scene(
     persona: Persona,
     user_name: str,
@@ -113,11 +128,7 @@ def build_scene(
     `budget` tokens. Trimming drops whole blocks of turns at a time, so the start of the
     prompt (and the model's key/value cache of it) stays the same for many turns."""
     first = persona.first_name
-    head = setting(persona, user_name)
-    if persona.examples:
-        head += f"Earlier, {first} chatted with another attendee.\n"
-        head += "".join(f"Attendee: {ex.them}\n{first}: {ex.persona}\n" for ex in persona.examples)
-    head += f"Then {user_name} walked up.\n"
+    head = _scene_head(persona, user_name)
     prefix = opening_words(direction.content)
     tail = f"{stage_direction(persona, direction, user_name)}\n{first}: {prefix}"
     lines = _lines(persona, user_name, history)

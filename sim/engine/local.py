@@ -129,6 +129,11 @@ class LocalGenerator:
         self._cache = DynamicCache(config=self.model.config)
         self._cached_ids = []
 
+    @torch.inference_mode()
+    def prefill(self, messages: Sequence[Message]) -> None:
+        with self._lock:
+            self._prefill(self._encode(messages, GenerationOptions()))
+
     def _rng(self, seed: int | None) -> torch.Generator:
         rng = torch.Generator()
         rng.manual_seed(seed if seed is not None else torch.seed())

@@ -149,6 +149,8 @@ class ConversationScreen(Screen):
             if self.waiting_for_model:
                 self.waiting_for_model = False
                 self._start_reply()
+            elif not self.busy:
+                self.warm_up()
         elif state.phase == "failed":
             if self.waiting_for_model:  # no model is coming: answer with authored lines
                 self.waiting_for_model = False
@@ -202,6 +204,15 @@ class ConversationScreen(Screen):
         self._set_typing(f"{self.persona.first_name} is thinking... (Esc to stop)")
         self.reply(self.stop_event)
 
+    @work(thread=True, group="warm", exit_on_error=False)
+    def warm_up(self) -> None:
+        """Read the scene into the model's cache while the user reads the opening line:
+        the first reply then reads only the user's words (seconds saved on 2 cores)."""
+        try:
+            self.session.prepare()
+        except Exception:
+            pass  # only a speed-up: a broken model shows itself on the reply
+
     @work(thread=True, exclusive=True, group="reply", exit_on_error=False)
     def reply(self, stop_event: threading.Event) -> None:
         try:
@@ -210,6 +221,11 @@ class ConversationScreen(Screen):
             self.post_message(ReplyFailed(f"{type(error).__name__}: {error}"))
             return
         self.post_message(Replied(line))
+        if not self.session.finished and not stop_event.is_set():
+            try:  # while the user reads and types, read the new line into the cache
+                self.session.prepare()
+            except Exception:
+                pass  # only a speed-up
 
     def on_replied(self, message: Replied) -> None:
         self.busy = False
