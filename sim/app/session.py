@@ -262,14 +262,16 @@ class Session:
             copied=copied,
         )
         self._record(turn)
-        events = []
+        happened = []
         if failure:
-            events.append(SessionEvent(self.transcript.next_id("e"), turn.id, "error", now(), failure))
+            happened.append(("error", failure))
         if direction.event:
             detail = self.persona.opportunity.offer if direction.event == "opportunity_revealed" else ""
-            events.append(SessionEvent(self.transcript.next_id("e"), turn.id, direction.event, now(), detail))
-        for event in events:
-            self._record(event)
+            happened.append((direction.event, detail))
+        events = []
+        for kind, detail in happened:  # each recorded before the next id is taken: ids stay unique
+            events.append(SessionEvent(self.transcript.next_id("e"), turn.id, kind, now(), detail))
+            self._record(events[-1])
         return PersonaLine(turn, direction, verdicts, tuple(events), time.perf_counter() - started)
 
     def _fallback(self, direction: Direction) -> str:
