@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sim.cli.common import UserError, home
+from sim.core.literal import visible
 
 
 MAX_SCRIPT_BYTES = 1 << 20  # thousands of turns; /dev/zero or a runaway pipe is not a script
@@ -98,10 +99,10 @@ class Printer:
             self.emit({"type": "user_turn", "id": turn.id, "parent": turn.parent, "text": turn.text,
                        "grade": grade.to_dict()})
             return
-        click.echo(f"{self.user_name}: {turn.text}")
+        click.echo(visible(f"{self.user_name}: {turn.text}"))
         click.echo(f"    {_levels(grade)}")
         if grade.tip:
-            click.echo(f"    tip: {grade.tip}")
+            click.echo(visible(f"    tip: {grade.tip}"))
 
     def persona_line(self, line) -> None:
         turn = line.turn
@@ -112,16 +113,16 @@ class Printer:
                        "trust": trust, "seconds": round(line.seconds, 3)})
         else:
             source = {"lm": "model", "authored": "authored"}[turn.source] + (" ~authored" if turn.copied else "")
-            click.echo(f"{self.persona_name} ({source}, trust {trust:.2f}): {turn.text}")
+            click.echo(visible(f"{self.persona_name} ({source}, trust {trust:.2f}): {turn.text}"))
         for event in line.events:
             if self.as_json:
                 self.emit({"type": "event", "kind": event.kind, "id": event.id, "detail": event.detail})
             elif event.kind == "persona_left":
-                click.echo(f"  -- {self.persona_name} has left the conversation.")
+                click.echo(visible(f"  -- {self.persona_name} has left the conversation."))
             elif event.kind == "opportunity_revealed":
-                click.echo(f"  -- Opportunity: {event.detail}")
+                click.echo(visible(f"  -- Opportunity: {event.detail}"))
             elif event.kind == "error":
-                click.echo(f"  -- {event.detail}")
+                click.echo(visible(f"  -- {event.detail}"))
 
     def summary(self, session, stopped_early: bool) -> None:
         from sim.app.report import outcome, session_summary
@@ -132,7 +133,7 @@ class Printer:
             return
         click.echo("")
         if stopped_early:
-            click.echo(f"Stopped early: {self.persona_name} left before the script ended.")
+            click.echo(visible(f"Stopped early: {self.persona_name} left before the script ended."))
         click.echo(f"Outcome: {outcome(session)}")
         from sim.app.report import metric_rows, metrics_for
 

@@ -12,6 +12,7 @@ import click
 
 from sim.cli.common import UserError, home
 from sim.core.grading.types import AXES
+from sim.core.literal import visible
 from sim.core.summary import TranscriptSummary
 from sim.core.transcript import TranscriptError
 
@@ -91,7 +92,7 @@ def _when(started_at: str) -> str:
 
 
 def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join(visible(text).split())  # a name from a transcript may hold an ESC
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -119,8 +120,8 @@ def history(as_json: bool) -> None:
         else:
             levels = "  ".join(f"{s.averages[a]:.1f}" for a in AXES) if s.averages else "  -    -    -"
             name = _fit(s.persona_name or s.persona_id or "?", 18)
-            click.echo(f"{_when(s.started_at):<17} {name:<18} {s.outcome:<20} {s.user_turns:>5}  {levels}")
-        click.echo(f"{'':<17} {s.path.name}")
+            click.echo(f"{_fit(_when(s.started_at), 17):<17} {name:<18} {s.outcome:<20} {s.user_turns:>5}  {levels}")
+        click.echo(f"{'':<17} {visible(s.path.name)}")
     click.echo(f"\nLevels are averages over your turns (0-3; pitching: lower is better). Files: {home().transcripts}")
 
 

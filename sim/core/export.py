@@ -14,6 +14,7 @@ from html import escape
 from sim.core.export_chart import grade_chart
 from sim.core.grading.metrics import REFLECTIONS_SOURCE, TALK_SHARE_SOURCE, session_metrics
 from sim.core.grading.types import AXES
+from sim.core.literal import visible
 from sim.core.summary import outcome
 from sim.core.transcript import SessionEvent, Transcript, TranscriptError, Turn
 
@@ -106,9 +107,9 @@ def md_escape(text: str, inline: bool = False) -> str:
     lists, whatever the user typed. Line breaks are kept as hard breaks; `inline` text
     (inside a list item or table cell) is put on one line instead."""
     if inline:
-        return _INLINE.sub(r"\\\1", " ".join(str(text).split()))
+        return _INLINE.sub(r"\\\1", " ".join(visible(text).split()))
     lines = []
-    for line in str(text).splitlines() or [""]:
+    for line in visible(str(text).replace("\r\n", "\n").replace("\r", "\n")).splitlines() or [""]:
         line = _INLINE.sub(r"\\\1", line.strip())  # leading spaces would make code blocks
         # "1. x" or "- x" at the start of a line would become a list, "=" a heading
         line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
@@ -188,7 +189,7 @@ svg{max-width:100%;height:auto}
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(visible(value), quote=True)
 
 
 def _html_turn(item: Turn | SessionEvent, persona: str, user: str) -> str:

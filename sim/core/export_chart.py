@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from sim.core.grading.types import AXES
+from sim.core.literal import visible
 from sim.core.transcript import Turn
 
 WIDTH, HEIGHT = 640, 240
@@ -22,7 +23,7 @@ SNIPPET = 80  # characters of the user's turn shown in a point's tooltip
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return escape(visible(value), quote=True)
 
 
 def grade_chart(branch: list[Turn]) -> str:
