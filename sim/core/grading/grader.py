@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -20,13 +20,39 @@ GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 NEUTRAL_PERSONA = PersonaBrief(name="them")
 
 
-def grade_turn(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str) -> Grade:
+def grade_turn(
+    persona: PersonaBrief,
+    context: Sequence[ContextLine],
+    user_turn: str,
+    embed: Callable[[list[str]], list[list[float]]] | None = None,
+) -> Grade:
     """Grade one user turn. Never raises: input it cannot read gets neutral, low-confidence
-    levels with the UNCLEAR signal."""
+    levels with the UNCLEAR signal.
+
+    With `embed` (texts -> unit vectors, e.g. the engine's sentence-embedding model) the
+    hybrid grader moves the rules' levels using similarities of meaning; its grades carry
+    grader_version "hybrid-1". Without it, the rules alone ("rules-1"). If `embed` fails,
+    the rules' grade is returned, marked "rules-1"."""
     try:
-        return _grade(persona, context, user_turn)
+        if embed is None:
+            return _grade(persona, context, user_turn)
+        return _grade_hybrid(persona, context, user_turn, embed)
     except Exception:  # a grading bug must not break a conversation; tests keep this path unused
         return _unclear(_tip_context(NEUTRAL_PERSONA, []), reason="error")
+
+
+def _grade_hybrid(persona, context, user_turn, embed) -> Grade:
+    from sim.core.grading.hybrid import HYBRID_VERSION, explain, hybrid_levels
+
+    found = analyse(persona, context, user_turn)
+    if isinstance(found, Grade):
+        return found
+    try:
+        levels, reasons = hybrid_levels(found, embed)
+    except Exception:  # the embedder failed on this turn: the rules' grade, said so
+        return finish(found, found.levels, RULES_VERSION)
+    explain(found, reasons)
+    return finish(found, levels, HYBRID_VERSION)
 
 
 @dataclass

@@ -35,6 +35,21 @@ class Signal:
     CALL_TO_ACTION = "call_to_action"          # demo, meeting, buy, refer me, my card
     PITCH_QUESTION = "pitch_question"          # a pitch phrased as a question
     UNCLEAR = "unclear"                        # empty or unreadable input
+    # The hybrid grader (with sentence embeddings): a level moved because a sentence came
+    # close in meaning to the prototypes of a behaviour, or to what the persona said.
+    SEMANTIC_REFLECTION = "semantic_reflection"
+    SEMANTIC_EMPATHY = "semantic_empathy"
+    SEMANTIC_FOLLOW_UP = "semantic_follow_up"
+    SEMANTIC_GENERIC_QUESTION = "semantic_generic_question"
+    SEMANTIC_MINIMAL = "semantic_minimal"
+    SEMANTIC_SPECIFIC_HELP = "semantic_specific_help"
+    SEMANTIC_VAGUE_HELP = "semantic_vague_help"
+    SEMANTIC_PROMOTION = "semantic_promotion"
+    SEMANTIC_CALL_TO_ACTION = "semantic_call_to_action"
+    SEMANTIC_SELF_STORY = "semantic_self_story"
+    SEMANTIC_ABOUT_ME = "semantic_about_me"
+    SEMANTIC_UPTAKE = "semantic_uptake"        # close in meaning to what they just said
+    HYBRID_ADJUSTED = "hybrid_adjusted"        # the hybrid model moved a level from the rules'
 
     ALL: frozenset[str] = frozenset()
 

@@ -1,0 +1,356 @@
+"""Train (and honestly evaluate) the hybrid grader: a small multinomial logistic
+regression per axis over the rules' levels and signals plus sentence-embedding features.
+
+    .venv/bin/python scripts/train_hybrid.py                 # CV on dev + holdout report
+    .venv/bin/python scripts/train_hybrid.py --write         # also write the weights
+    .venv/bin/python scripts/train_hybrid.py --check FILE    # score FILE once (no tuning!)
+
+Training data: tests/data/grading/dev_turns.jsonl only. tests/data/grading/
+holdout_turns.jsonl is never trained on; it is reported. numpy/scipy are used here only:
+the weights are written to sim/core/grading/hybrid_model.py for pure-Python inference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sim.core.grading.cases import load_cases  # noqa: E402
+from sim.core.grading.evalstats import high_level_prf, spearman  # noqa: E402
+from sim.core.grading.grader import analyse  # noqa: E402
+from sim.core.grading.types import AXES, Grade  # noqa: E402
+
+DEV = ROOT / "tests/data/grading/dev_turns.jsonl"
+TRAIN = ROOT / "tests/data/grading/train_turns.jsonl"
+HOLDOUT = ROOT / "tests/data/grading/holdout_turns.jsonl"
+OUT = ROOT / "sim/core/grading/hybrid_model.py"
+CACHE = Path("/tmp/sim-hybrid-features")
+
+AXIS_KEY = {"listening": "L", "helpfulness": "H", "pitching": "P"}
+
+
+def featurise(path: Path, embed):
+    """(cases, feature dicts, rule levels) for a case file. Vectors (slow: the embedding
+    model) are cached on disk per text; features are always computed afresh."""
+    from sim.core.grading.features import all_features
+
+    cases = load_cases(path)
+    rows, rules = [], []
+    for case in cases:
+        found = analyse(case.persona, case.context, case.user_turn)
+        if isinstance(found, Grade):
+            rows.append(None)
+            rules.append((found.listening, found.helpfulness, found.pitching))
+            continue
+        rows.append(all_features(found, embed)[0])
+        rules.append(found.levels)
+    _VECTORS.save()
+    return cases, rows, rules
+
+
+class _DiskVectors:
+    """The embedder's vectors, kept in /tmp between runs of this script."""
+
+    def __init__(self) -> None:
+        self.path = CACHE / "vectors.pkl"
+        self.data: dict[str, list[float]] | None = None
+        self.dirty = False
+
+    def __call__(self, texts: list[str]) -> list[list[float]]:
+        if self.data is None:
+            self.data = pickle.loads(self.path.read_bytes()) if self.path.is_file() else {}
+        missing = [t for t in dict.fromkeys(texts) if t not in self.data]
+        if missing:
+            for text, vector in zip(missing, _embedder().embed(missing)):
+                self.data[text] = vector
+            self.dirty = True
+        return [self.data[t] for t in texts]
+
+    def save(self) -> None:
+        if self.dirty and self.data is not None:
+            CACHE.mkdir(parents=True, exist_ok=True)
+            self.path.write_bytes(pickle.dumps(self.data))
+            self.dirty = False
+
+
+_VECTORS = _DiskVectors()
+_EMBEDDER = []
+
+
+def _embedder():
+    if not _EMBEDDER:
+        from sim.engine.embeddings import load_embedder
+
+        _EMBEDDER.append(load_embedder())
+    return _EMBEDDER[0]
+
+
+def get_embed():
+    return _VECTORS
+
+
+# ----------------------------------------------------------------- feature sets
+
+def feature_names(rows, kind: str, axis: str) -> list[str]:
+    names = next(r for r in rows if r is not None).keys()
+    own = AXIS_KEY[axis]
+    rule_levels = [n for n in names if n.startswith("rule_")]
+    signals = [n for n in names if n.startswith("r_")]
+    semantic = [n for n in names if n.startswith(("sim_", "proto_", "turn_", "q_"))]
+    own_level = [n for n in rule_levels if n[5] == own]
+    if kind == "rules":
+        return rule_levels + signals
+    if kind == "emb":
+        return semantic
+    if kind == "level+emb":
+        return own_level + semantic
+    if kind == "all":
+        return rule_levels + signals + semantic
+    raise ValueError(kind)
+
+
+def matrix(rows, names):
+    X = np.array([[r[n] for n in names] if r is not None else [0.0] * len(names) for r in rows], dtype=float)
+    return X
+
+
+# ----------------------------------------------------------------- the model
+
+class Softmax:
+    """Multinomial logistic regression, L2, standardised inputs, 4 classes."""
+
+    def __init__(self, l2: float = 1.0):
+        self.l2 = l2
+
+    def fit(self, X, y, offset=None):
+        self.mean = X.mean(axis=0)
+        self.scale = X.std(axis=0)
+        self.scale[self.scale < 1e-6] = 1.0
+        Z = (X - self.mean) / self.scale
+        n, d = Z.shape
+        Y = np.eye(4)[y]
+        off = np.zeros((n, 4)) if offset is None else offset
+
+        def loss(theta):
+            W = theta[: d * 4].reshape(d, 4)
+            b = theta[d * 4 :]
+            logits = Z @ W + b + off
+            logits -= logits.max(axis=1, keepdims=True)
+            logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+            p = np.exp(logp)
+            value = -(Y * logp).sum() / n + self.l2 * (W ** 2).sum() / (2 * n)
+            grad_logits = (p - Y) / n
+            gW = Z.T @ grad_logits + self.l2 * W / n
+            gb = grad_logits.sum(axis=0)
+            return value, np.concatenate([gW.ravel(), gb])
+
+        theta0 = np.zeros(d * 4 + 4)
+        result = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 2000})
+        self.W = result.x[: d * 4].reshape(d, 4)
+        self.b = result.x[d * 4 :]
+        return self
+
+    def proba(self, X, offset=None):
+        Z = (X - self.mean) / self.scale
+        logits = Z @ self.W + self.b + (0 if offset is None else offset)
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def predict(self, X, offset=None):
+        return self.proba(X, offset).argmax(axis=1)
+
+
+def rule_offset(rules, axis_index, strength):
+    """A prior toward the rules' level: +strength on the logit of the rules' class."""
+    levels = np.array([r[axis_index] for r in rules])
+    off = np.zeros((len(levels), 4))
+    off[np.arange(len(levels)), levels] = strength
+    return off
+
+
+# ----------------------------------------------------------------- evaluation
+
+def scores(gold, pred):
+    rho = spearman(list(gold), list(pred))
+    return (rho if rho is not None else 0.0), high_level_prf(list(gold), list(pred))["f1"]
+
+
+def group_folds(cases, k=5, seed=0):
+    """Folds by persona: a persona's turns are never split across train and test."""
+    names = sorted({c.persona.name for c in cases})
+    rng = np.random.RandomState(seed)
+    rng.shuffle(names)
+    fold_of = {name: i % k for i, name in enumerate(names)}
+    return np.array([fold_of[c.persona.name] for c in cases])
+
+
+CONFIGS = {
+    # name: (feature kind, l2 (or per axis), rule-offset strength)
+    # "hybrid": the shipped one; l2 per axis chosen by CV on dev+train (mean of Spearman
+    # and F1 over its dev part and its train_turns part), never by the holdout.
+    "hybrid": ("all", {"listening": 30.0, "helpfulness": 3.0, "pitching": 10.0}, 0.0),
+    "lr-rules": ("rules", 1.0, 0.0),
+    "lr-emb": ("emb", 1.0, 0.0),
+    "lr-all": ("all", 1.0, 0.0),
+    "lr-all-l2=10": ("all", 10.0, 0.0),
+    "level+emb": ("level+emb", 1.0, 0.0),
+    "offset2+emb": ("emb", 10.0, 2.0),
+    "offset2+all": ("all", 10.0, 2.0),
+    "offset3+all": ("all", 10.0, 3.0),
+}
+
+
+def fit_axis(config, rows, rules, labels, axis):
+    kind, l2, strength = CONFIGS[config]
+    names = feature_names(rows, kind, axis)
+    index = AXES.index(axis)
+    X = matrix(rows, names)
+    off = rule_offset(rules, index, strength) if strength else None
+    model = Softmax(l2[axis] if isinstance(l2, dict) else l2).fit(X, labels, off)
+    return model, names
+
+
+def predict_axis(model, names, config, rows, rules, axis):
+    _, _, strength = CONFIGS[config]
+    index = AXES.index(axis)
+    X = matrix(rows, names)
+    off = rule_offset(rules, index, strength) if strength else None
+    pred = model.predict(X, off)
+    # unreadable turns keep the rules' (neutral) grade
+    return np.array([rules[i][index] if rows[i] is None else pred[i] for i in range(len(rows))])
+
+
+def cross_validate(config, cases, rows, rules, seeds=(0, 1, 2), subset=None):
+    """Mean over seeds of (Spearman, F1) from out-of-fold predictions; `subset` (a list
+    of booleans) restricts the scoring (not the training) to some cases."""
+    out = {}
+    keep = [i for i in range(len(cases)) if subset is None or subset[i]]
+    for axis in AXES:
+        gold = np.array([c.labels[axis] for c in cases])
+        rhos, f1s = [], []
+        for seed in seeds:
+            folds = group_folds(cases, seed=seed)
+            pred = np.zeros(len(cases), dtype=int)
+            for k in range(5):
+                tr = [i for i in range(len(cases)) if folds[i] != k]
+                te = [i for i in range(len(cases)) if folds[i] == k]
+                model, names = fit_axis(config, [rows[i] for i in tr], [rules[i] for i in tr], gold[tr], axis)
+                pred[te] = predict_axis(model, names, config, [rows[i] for i in te], [rules[i] for i in te], axis)
+            rho, f1 = scores(gold[keep], pred[keep])
+            rhos.append(rho)
+            f1s.append(f1)
+        out[axis] = (float(np.mean(rhos)), float(np.mean(f1s)))
+    return out
+
+
+def join(*parts):
+    return tuple(sum((list(p[i]) for p in parts), []) for i in range(3))
+
+
+def rules_scores(cases, rules):
+    out = {}
+    for index, axis in enumerate(AXES):
+        gold = [c.labels[axis] for c in cases]
+        out[axis] = scores(gold, [r[index] for r in rules])
+    return out
+
+
+def fit_and_score(config, train, test):
+    (tc, trows, trules), (ec, erows, erules) = train, test
+    out = {}
+    for axis in AXES:
+        gold = np.array([c.labels[axis] for c in tc])
+        model, names = fit_axis(config, trows, trules, gold, axis)
+        pred = predict_axis(model, names, config, erows, erules, axis)
+        out[axis] = scores([c.labels[axis] for c in ec], pred)
+    return out
+
+
+def line(name, result):
+    cells = "  ".join(f"{result[a][0]:.3f}/{result[a][1]:.3f}" for a in AXES)
+    return f"{name:<16} {cells}"
+
+
+def write_weights(config, dev):
+    cases, rows, rules = dev
+    model_data = {"config": config, "axes": {}}
+    for axis in AXES:
+        gold = np.array([c.labels[axis] for c in cases])
+        model, names = fit_axis(config, rows, rules, gold, axis)
+        model_data["axes"][axis] = {
+            "features": names,
+            "mean": [round(float(x), 6) for x in model.mean],
+            "scale": [round(float(x), 6) for x in model.scale],
+            "weights": [[round(float(x), 6) for x in row] for row in model.W],
+            "bias": [round(float(x), 6) for x in model.b],
+            "rule_offset": CONFIGS[config][2],
+        }
+    text = (
+        '"""Weights of the hybrid grader, written by scripts/train_hybrid.py from\n'
+        "tests/data/grading/dev_turns.jsonl and train_turns.jsonl. Do not edit by hand: retrain.\"\"\"\n\n"
+        f"MODEL = {json.dumps(model_data, indent=1)}\n"
+    )
+    OUT.write_text(text)
+    print(f"wrote {OUT.relative_to(ROOT)} ({config})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--write", metavar="CONFIG", help="write the weights of this configuration")
+    parser.add_argument("--check", type=Path, help="score one more labeled file (evaluation only)")
+    parser.add_argument("--configs", nargs="*", default=list(CONFIGS))
+    args = parser.parse_args()
+
+    dev = featurise(DEV, get_embed())
+    fresh = featurise(TRAIN, get_embed())
+    hold = featurise(HOLDOUT, get_embed())
+    both = join(dev, fresh)
+    is_dev = [True] * len(dev[0]) + [False] * len(fresh[0])
+    is_fresh = [not x for x in is_dev]
+    print(f"{'':<16} {'  /  '.join(f'{a} rho/F1' for a in AXES)}")
+    print("== A. trained on dev only")
+    print("-- 5-fold CV on dev (folds by persona, 3 seeds)")
+    print(line("rules", rules_scores(dev[0], dev[2])))
+    for config in args.configs:
+        print(line(config, cross_validate(config, *dev)))
+    print("-- holdout")
+    print(line("rules", rules_scores(hold[0], hold[2])))
+    for config in args.configs:
+        print(line(config, fit_and_score(config, dev, hold)))
+    print("== B. trained on dev + train_turns")
+    print("-- 5-fold CV on dev+train, all cases")
+    print(line("rules", rules_scores(both[0], both[2])))
+    for config in args.configs:
+        print(line(config, cross_validate(config, *both)))
+    for name, subset, part in (("dev", is_dev, dev), ("train_turns", is_fresh, fresh)):
+        print(f"-- 5-fold CV on dev+train, scored on its {name} cases")
+        print(line("rules", rules_scores(part[0], part[2])))
+        for config in args.configs:
+            print(line(config, cross_validate(config, *both, subset=subset)))
+    print("-- holdout")
+    print(line("rules", rules_scores(hold[0], hold[2])))
+    for config in args.configs:
+        print(line(config, fit_and_score(config, both, hold)))
+    if args.check:
+        other = featurise(args.check, get_embed())
+        print(f"== {args.check.name} (evaluation only; A then B)")
+        print(line("rules", rules_scores(other[0], other[2])))
+        for config in args.configs:
+            print(line("A " + config, fit_and_score(config, dev, other)))
+            print(line("B " + config, fit_and_score(config, both, other)))
+    if args.write:
+        write_weights(args.write, both)
+
+
+if __name__ == "__main__":
+    main()

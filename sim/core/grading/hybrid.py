@@ -1,0 +1,101 @@
+"""The hybrid grader: the rules' levels and signals plus sentence-embedding similarities,
+combined per axis by a small multinomial logistic regression (weights in hybrid_model.py,
+trained by scripts/train_hybrid.py). Pure Python at run time.
+
+The rules still give the evidence and the tip; the model only moves levels. When it moves
+one, the grade says why: a HYBRID_ADJUSTED signal and, when a similarity drove the move,
+a SEMANTIC_* evidence entry quoting the sentence (e.g. semantic_promotion).
+"""
+
+from __future__ import annotations
+
+import math
+
+from sim.core.grading.features import all_features
+from sim.core.grading.grader import Analysis
+from sim.core.grading.hybrid_model import MODEL
+from sim.core.grading.semantic import Embed, Semantic
+from sim.core.grading.types import AXES, Signal
+
+HYBRID_VERSION = "hybrid-1"
+
+#: Which behaviour a similarity feature stands for (for the evidence it leaves).
+_KIND_OF = {f"{prefix}_{kind}": kind for prefix in ("proto", "turn", "q") for kind in (
+    "reflection", "empathy", "follow_up", "generic_question", "minimal", "specific_help",
+    "vague_help", "promotion", "call_to_action", "self_story", "about_me",
+)}
+_UPTAKE = ("sim_last", "sim_last_max", "sim_context", "q_sim_last")
+
+
+def predict(axis: str, features: dict[str, float]) -> tuple[int, list[float], list[float]]:
+    """(level, class probabilities, standardised inputs) for one axis."""
+    model = MODEL["axes"][axis]
+    z = [
+        (float(features.get(name, 0.0)) - mean) / scale
+        for name, mean, scale in zip(model["features"], model["mean"], model["scale"])
+    ]
+    logits = list(model["bias"])
+    for value, row in zip(z, model["weights"]):
+        if value:
+            for c in range(4):
+                logits[c] += value * row[c]
+    top = max(logits)
+    exps = [math.exp(x - top) for x in logits]
+    total = sum(exps)
+    probs = [e / total for e in exps]
+    level = max(range(4), key=lambda c: (logits[c], -c))
+    return level, probs, z
+
+
+def hybrid_levels(found: Analysis, embed: Embed) -> tuple[tuple[int, int, int], list[tuple[str, str, int]]]:
+    """The hybrid levels and, per moved axis, (axis, semantic feature that drove it, sentence
+    index or -1 for the whole turn)."""
+    features, semantic = all_features(found, embed)
+    levels, reasons = [], []
+    for index, axis in enumerate(AXES):
+        level, _, z = predict(axis, features)
+        rule_level = found.levels[index]
+        if level != rule_level:
+            driver = _driver(axis, z, rule_level, level)
+            if driver is not None:
+                reasons.append((axis, driver, _sentence_of(driver, semantic)))
+            else:
+                reasons.append((axis, "", -1))
+        levels.append(level)
+    return (levels[0], levels[1], levels[2]), reasons
+
+
+def _driver(axis: str, z: list[float], old: int, new: int) -> str | None:
+    """The similarity feature that pushed hardest from the rules' level to the new one
+    (None when only the rules' own signals did)."""
+    model = MODEL["axes"][axis]
+    best, best_push = None, 0.0
+    for name, value, row in zip(model["features"], z, model["weights"]):
+        if name not in _KIND_OF and name not in _UPTAKE:
+            continue
+        push = value * (row[new] - row[old])
+        if push > best_push:
+            best, best_push = name, push
+    return best
+
+
+def _sentence_of(feature: str, semantic: Semantic) -> int:
+    kind = _KIND_OF.get(feature)
+    if kind is None or feature.startswith("turn_"):
+        return -1
+    return semantic.best_sentence.get(kind, (-1, 0.0))[0]
+
+
+def explain(found: Analysis, reasons: list[tuple[str, str, int]]) -> None:
+    """Add the evidence and signals for levels the model moved."""
+    turn = found.turn
+    for axis, feature, sentence in reasons:
+        turn.signals.add(Signal.HYBRID_ADJUSTED)
+        if not feature:
+            continue
+        kind = _KIND_OF.get(feature)
+        signal = f"semantic_{kind}" if kind else Signal.SEMANTIC_UPTAKE
+        if 0 <= sentence < len(turn.parts):
+            turn.add_part(signal, axis, turn.parts[sentence])  # type: ignore[arg-type]
+        elif turn.parts:
+            turn.add(signal, axis, turn.parts[0].sentence.start, turn.parts[-1].sentence.end)  # type: ignore[arg-type]
