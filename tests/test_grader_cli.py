@@ -38,7 +38,7 @@ def write_cases(path: Path, labeled: bool = True) -> Path:
 
 
 def test_eval_grader_prints_agreement_per_axis(tmp_path):
-    result = run("eval", "grader", str(write_cases(tmp_path / "tiny.jsonl")))
+    result = run("eval", "grader", str(write_cases(tmp_path / "tiny.jsonl")), "--no-embeddings")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "4 cases, 4 labeled" in out
@@ -48,10 +48,11 @@ def test_eval_grader_prints_agreement_per_axis(tmp_path):
 
 
 def test_eval_grader_json_has_the_same_report(tmp_path):
-    result = run("eval", "grader", str(write_cases(tmp_path / "tiny.jsonl")), "--json")
+    result = run("eval", "grader", str(write_cases(tmp_path / "tiny.jsonl")), "--json", "--no-embeddings")
     assert result.exit_code == 0
     report = json.loads(result.stdout)
-    assert set(report) == {"grader_version", "file", "cases", "labeled", "axes", "time_ms"}
+    assert set(report) == {"grader_version", "file", "cases", "labeled", "axes", "time_ms", "embeddings"}
+    assert report["grader_version"] == "rules-1" and report["embeddings"] is None
     assert report["cases"] == report["labeled"] == 4
     assert set(report["axes"]) == {"listening", "helpfulness", "pitching"}
     for axis in report["axes"].values():
@@ -65,7 +66,7 @@ def test_eval_grader_json_has_the_same_report(tmp_path):
 
 def test_eval_grader_writes_predictions_one_line_per_case(tmp_path):
     out = tmp_path / "predictions.jsonl"
-    result = run("eval", "grader", str(write_cases(tmp_path / "tiny.jsonl", labeled=False)), "--predictions", str(out))
+    result = run("eval", "grader", str(write_cases(tmp_path / "tiny.jsonl", labeled=False)), "--predictions", str(out), "--no-embeddings")
     assert result.exit_code == 0
     assert "no labels" in result.stdout
     rows = [json.loads(line) for line in out.read_text().splitlines()]

