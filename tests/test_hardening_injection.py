@@ -62,6 +62,8 @@ def test_telling_the_persona_it_is_an_ai_leaves_it_in_character(home_with_model,
         saved, _ = read_transcript(session.writer.path)  # and the file says the same
         assert [t.text for t in saved.turns if t.speaker == "persona"][1:] == [s[2] for s in shown if s[0] == persona_id]
     print(f"\n{from_model} of {len(shown)} replies to injections were model-written; the rest authored")
+    for persona_id, text, reply, source in shown:
+        print(f"  {persona_id} ({source}): {reply}")
 
 
 # ---------------------------------------------------------------- hostile persona files
