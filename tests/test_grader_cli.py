@@ -129,6 +129,30 @@ def test_grade_json_and_a_built_in_persona():
 
 def test_grade_errors_are_one_line():
     missing = run("grade")
-    assert missing.exit_code == 2 and missing.stderr.startswith("sim: nothing to grade")
+    assert missing.exit_code == 2 and missing.stderr.startswith("sim: give a transcript FILE")
     unknown = run("grade", "--persona", "no-such-person", "--text", "hi")
     assert unknown.exit_code == 2 and len(unknown.stderr.strip().splitlines()) == 1
+
+
+V1 = Path(__file__).parent / "data" / "transcripts" / "v1_session.jsonl"
+
+
+def test_grade_file_regrades_every_user_turn_and_says_what_changed():
+    result = run("grade", str(V1), "--no-embeddings", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    rows = rows["rows"] if isinstance(rows, dict) else rows
+    assert rows and all({"turn_id", "old", "new", "changed"} <= set(row) for row in rows)
+    text = run("grade", str(V1), "--no-embeddings")
+    assert text.exit_code == 0 and "user turns changed" in text.stdout
+
+
+def test_grade_file_errors_are_one_line(tmp_path):
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("not json\n")
+    before = broken.read_bytes()
+    result = run("grade", str(broken), "--no-embeddings")
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert broken.read_bytes() == before
+    both = run("grade", str(V1), "--text", "hi")
+    assert both.exit_code == 2 and "or --text" in both.stderr

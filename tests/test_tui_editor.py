@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Select, TextArea
 
 from sim.store.paths import ENV_HOME, Home, builtin_personas_dir
 from sim.store.personas import load_catalog, load_persona_file
+from sim.app.services import RULES
 from sim.tui.app import SimApp
 from sim.tui.screens.conversation import ConversationScreen
 from sim.tui.screens.editor import DEBOUNCE, ConfirmScreen, EditorScreen, preview
@@ -51,7 +52,7 @@ MINIMAL = {
 
 
 def make_app(home) -> SimApp:
-    return SimApp(home, loader=lambda progress: (ScriptedGenerator(), None))
+    return SimApp(home, loader=lambda progress: (ScriptedGenerator(), None), grader_loader=lambda progress: RULES)
 
 
 async def open_editor(app: SimApp, pilot, persona_id: str | None = THEO) -> EditorScreen:

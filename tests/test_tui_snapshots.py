@@ -8,7 +8,6 @@ then look at the SVGs before committing them.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import time
@@ -19,9 +18,8 @@ import pytest
 from fakes import ScriptedGenerator
 from tui_helpers import CONNECTING, GatedLoader, make_app, open_persona, say, wait_until
 
-import sim.app.services as services
 import sim.app.session as session_module
-from sim.app.services import new_session
+from sim.app.services import Grader, new_session
 from sim.core.grading.types import Evidence, Grade
 from sim.store.personas import find_persona
 
@@ -55,11 +53,12 @@ def fixed_grader(persona, context, text: str) -> Grade:
                  0.9, "snapshot")
 
 
+SNAPSHOT_GRADER = Grader(fixed_grader, "snapshot")
+
+
 @pytest.fixture
 def frozen(sim_home, tmp_path, monkeypatch):
     """Same times, ids, grades, time zone and home folder on every run and machine."""
-    monkeypatch.setattr(services, "Session", functools.partial(session_module.Session,
-                                                               grader=fixed_grader))
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     monkeypatch.setenv("HOME", str(tmp_path))
@@ -77,7 +76,7 @@ def frozen(sim_home, tmp_path, monkeypatch):
 def saved_sessions(home) -> None:
     """Two finished sessions for Home's recent list and for replay (one with two branches)."""
     joan = find_persona(JOAN, home).persona
-    session = new_session(joan, None, None, home=home)
+    session = new_session(joan, None, None, home=home, grader=SNAPSHOT_GRADER)
     session.open()
     first = session.say("What brings you here tonight?")
     session.reply()
@@ -87,7 +86,7 @@ def saved_sessions(home) -> None:
         session.reply()
     session.end()
     kyle = find_persona("kyle-saas-mixer", home).persona
-    session = new_session(kyle, None, None, home=home)
+    session = new_session(kyle, None, None, home=home, grader=SNAPSHOT_GRADER)
     session.open()
     session.say("Can I book a demo with you next week? Here's my card.")
     session.reply()
@@ -95,7 +94,7 @@ def saved_sessions(home) -> None:
 
 
 def app_for(home, **kwargs):
-    return make_app(home, ScriptedGenerator([[REPLY]] * 3), **kwargs)
+    return make_app(home, ScriptedGenerator([[REPLY]] * 3), grader=SNAPSHOT_GRADER, **kwargs)
 
 
 async def settle(pilot) -> None:

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 from sim.store.paths import Home
+from sim.app.services import RULES, Grader
 from sim.tui.app import SimApp
 
 BUILT_IN_PERSONAS = 10
@@ -44,11 +45,15 @@ class Notice:
 
 
 def make_app(home: Home, generator: ScriptedGenerator | None = None, *,
-             loader: Callable | None = None, replay: Path | None = None) -> SimApp:
+             loader: Callable | None = None, replay: Path | None = None,
+             grader: Grader = RULES) -> SimApp:
     """The app with the stand-in generator (loaded at once unless `loader` is given).
     Every notification is also recorded in `app.notices`."""
     generator = generator or ScriptedGenerator()
-    app = SimApp(home, loader=loader or (lambda progress: (generator, None)), replay=replay, seed=0)
+    # The rules grader: deterministic and instant (the hybrid one is tested on its own and
+    # in the end-to-end test with the real models).
+    app = SimApp(home, loader=loader or (lambda progress: (generator, None)),
+                 grader_loader=lambda progress: grader, replay=replay, seed=0)
     app.notices = []  # type: ignore[attr-defined]
     original = app.notify
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sim.app.services import new_session
+from sim.app.services import RULES, Grader, new_session
 from sim.app.strategies import STRATEGIES, TURNS
 from sim.core.generation import Generator
 from sim.core.guard import REASONS, identity_problems
@@ -65,10 +65,10 @@ class Run:
 
 
 def play(persona: Persona, strategy: str, generator: Generator, profile: ModelProfile | None,
-         seed: int, out_dir: Path | None) -> Run:
+         seed: int, out_dir: Path | None, grader: Grader = RULES) -> Run:
     session = new_session(persona, generator, profile, seed=seed, user_name=USER_NAME,
                           save_to=(out_dir / f"{persona.id}-{strategy}.jsonl") if out_dir else None,
-                          record=out_dir is not None)
+                          record=out_dir is not None, grader=grader)
     run = Run(persona.id, strategy, persona.patience)
     lines = [session.open()]
     for turn in range(TURNS[strategy]):
@@ -100,7 +100,7 @@ def play(persona: Persona, strategy: str, generator: Generator, profile: ModelPr
 
 
 def evaluate(personas: list[Persona], generator: Generator, profile: ModelProfile | None, *,
-             seed: int = 0, out_dir: Path | None = None,
+             seed: int = 0, out_dir: Path | None = None, grader: Grader = RULES,
              say: Callable[[str], None] = lambda text: None) -> dict:
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -108,7 +108,7 @@ def evaluate(personas: list[Persona], generator: Generator, profile: ModelProfil
     for persona in personas:
         for strategy in STRATEGIES:
             say(f"{persona.id}: {strategy}")
-            runs.append(play(persona, strategy, generator, profile, seed, out_dir))
+            runs.append(play(persona, strategy, generator, profile, seed, out_dir, grader))
     return summarize(runs)
 
 

@@ -2,16 +2,49 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from sim.app.session import Session
-from sim.core.generation import GenerationOptions, Generator
+from sim.app.session import GradeFn, Session
+from sim.core.generation import GenerationOptions, Generator, Progress
+from sim.core.grading import GRADER_VERSION, HYBRID_VERSION, grade_turn, prepare_hybrid
 from sim.core.model_profile import ModelProfile
 from sim.core.persona import Persona
 from sim.store.paths import Home
 from sim.store.transcripts import TranscriptWriter
 
 DEFAULT_USER_NAME = "You"
+
+
+@dataclass(frozen=True)
+class Grader:
+    """The grade function a session uses, and what it is."""
+
+    grade: GradeFn
+    version: str
+    note: str = ""  # why grading runs without the embedding model, if it does
+
+
+RULES = Grader(grade_turn, GRADER_VERSION)
+
+
+def load_grader(progress: Progress | None = None, *, embeddings: bool = True) -> Grader:
+    """The hybrid grader (rules plus the sentence-embedding model) when it is installed,
+    else the rules alone, saying why. Loads torch: call it off the UI thread."""
+    if not embeddings:
+        return RULES
+    from sim.engine.embeddings import load_embedder
+    from sim.store.models import ModelError
+
+    try:
+        # threads=0: leave torch's thread setting alone, which is process-wide and shared
+        # with the language model generating in another thread.
+        embedder = load_embedder(progress, threads=0)
+        prepare_hybrid(embedder.embed)
+    except ModelError as error:
+        return Grader(grade_turn, GRADER_VERSION, note=f"grading with rules only: {error}")
+    return Grader(partial(grade_turn, embed=embedder.embed), HYBRID_VERSION)
 
 
 def new_session(
@@ -24,6 +57,7 @@ def new_session(
     save_to: Path | None = None,
     home: Home | None = None,
     record: bool = True,
+    grader: Grader = RULES,
 ) -> Session:
     """A fresh conversation, saved as it happens (unless `record` is False). A
     transcript that cannot be created is reported on the session, not raised: the
@@ -39,6 +73,8 @@ def new_session(
         seed=seed,
         user_name=user_name,
         model_info=({"profile": profile.model_dump(mode="json")} if profile else {}),
+        grader=grader.grade,
+        grader_version=grader.version,
     )
     if record:
         try:
@@ -60,6 +96,7 @@ def resume_session(
     profile: ModelProfile | None,
     *,
     user_name: str = DEFAULT_USER_NAME,
+    grader: Grader = RULES,
 ) -> Session:
     """Carry on a saved conversation in its own file (a rewind there starts a branch)."""
     writer = TranscriptWriter.open_existing(path)
@@ -72,4 +109,6 @@ def resume_session(
         seed=writer.transcript.header.seed or 0,
         user_name=user_name,
         writer=writer,
+        grader=grader.grade,
+        grader_version=grader.version,
     )

@@ -65,6 +65,7 @@ class Session:
     seed: int = 0
     user_name: str = "You"
     grader: GradeFn = grade_turn
+    grader_version: str = GRADER_VERSION
     writer: TranscriptWriter | None = None
     model_info: dict = field(default_factory=dict)
 
@@ -105,7 +106,7 @@ class Session:
             model={**self.model_info, "options": vars(self.options) | {"stop": list(self.options.stop)},
                    "candidates": self.candidates},
             seed=self.seed,
-            grader_version=GRADER_VERSION,
+            grader_version=self.grader_version,
             user_name=self.user_name,
         )
 

@@ -17,10 +17,14 @@ from sim.cli.common import UserError, home
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the transcripts (default: a new folder under SIM_HOME/evals).")
 @click.option("--persona", "persona_ids", multiple=True, metavar="ID", help="Only these personas (repeatable).")
+@click.option("--embeddings/--no-embeddings", default=True, show_default=True,
+              help="Grade with the sentence-embedding model (as the app does) or the rules alone.")
 @click.pass_context
-def persona_eval(ctx, as_json: bool, seed: int, out_dir: Path | None, persona_ids: tuple[str, ...]) -> None:
+def persona_eval(ctx, as_json: bool, seed: int, out_dir: Path | None, persona_ids: tuple[str, ...],
+                 embeddings: bool) -> None:
     """Play connector, pitcher, interviewer, minimal and mixed users against every persona."""
     from sim.app.evaluation import evaluate, format_report
+    from sim.app.services import load_grader
     from sim.engine import load_generator
     from sim.store.models import ModelFiles, resolve_profile
     from sim.store.personas import load_catalog
@@ -38,9 +42,12 @@ def persona_eval(ctx, as_json: bool, seed: int, out_dir: Path | None, persona_id
     files = ModelFiles(resolve_profile((ctx.obj or {}).get("model"), h), h)
     files.check_present()
     generator = load_generator(files)
+    grader = load_grader(embeddings=embeddings)
+    if grader.note:
+        click.echo(f"sim: {grader.note}", err=True)
     if out_dir is None:
         out_dir = h.root / "evals" / datetime.now().strftime("persona-%Y%m%d-%H%M%S")
-    report = evaluate(personas, generator, files.profile, seed=seed, out_dir=out_dir,
+    report = evaluate(personas, generator, files.profile, seed=seed, out_dir=out_dir, grader=grader,
                       say=lambda text: click.echo(text, err=True))
     report["transcripts"] = str(out_dir)
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report)

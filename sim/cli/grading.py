@@ -162,6 +162,7 @@ def _report_text(report: dict) -> str:
 
 
 @click.command("grade")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--text", "text", metavar="TEXT", help="The user's turn to grade.")
 @click.option("--persona", "persona_id", metavar="ID", help="Grade against this persona (default: a neutral one).")
 @click.option(
@@ -171,14 +172,39 @@ def _report_text(report: dict) -> str:
     metavar="LINE",
     help="What was said before, oldest first; repeatable. A line is the persona's unless it starts with 'user:'.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the grade as JSON.")
-def grade(text: str | None, persona_id: str | None, context: tuple[str, ...], as_json: bool) -> None:
-    """Grade one turn: the three levels, the evidence and a tip."""
-    from sim.core.grading import ContextLine, PersonaBrief, grade_turn
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "json"]), default="text", show_default=True,
+              help="With FILE: how to show the re-grade.")
+@click.option("--json", "as_json", is_flag=True, help="With --text: print the grade as JSON.")
+@click.option("--embeddings/--no-embeddings", default=True, show_default=True,
+              help="Use the sentence-embedding model (the app's grader) or the rules alone.")
+def grade(file: Path | None, text: str | None, persona_id: str | None, context: tuple[str, ...],
+          fmt: str, as_json: bool, embeddings: bool) -> None:
+    """Grade one turn (--text), or re-grade a saved transcript (FILE) with the current
+    grader and show where the grades changed."""
+    from sim.app.services import load_grader
+    from sim.core.grading import ContextLine, PersonaBrief
 
-    if text is None:
-        raise UserError("nothing to grade: pass --text \"...\"")
-    persona = _persona_brief(persona_id) if persona_id else PersonaBrief(name="them")
+    if (file is None) == (text is None):
+        raise UserError("give a transcript FILE to re-grade, or --text \"...\" to grade one turn")
+    if file is not None:
+        from sim.core.regrade import format_json, format_markdown, format_text, regrade
+        from sim.core.transcript import TranscriptError
+        from sim.store.transcripts import read_transcript
+
+        try:
+            transcript, warnings = read_transcript(file)
+        except TranscriptError as error:
+            raise UserError(str(error)) from None
+        for warning in warnings:
+            click.echo(f"sim: warning: {warning}", err=True)
+        grader = load_grader(embeddings=embeddings)
+        if grader.note:
+            click.echo(f"sim: {grader.note}", err=True)
+        rows = regrade(transcript, grader.grade)
+        formats = {"text": format_text, "md": format_markdown, "json": format_json}
+        click.echo(formats[fmt](rows))
+        return
+    persona = _persona_brief(persona_id) if persona_id else PersonaBrief(name="the other person")
     lines = []
     for line in context:
         speaker, _, rest = line.partition(":")
@@ -188,7 +214,10 @@ def grade(text: str | None, persona_id: str | None, context: tuple[str, ...], as
             lines.append(ContextLine(speaker="persona", text=rest.strip()))
         else:
             lines.append(ContextLine(speaker="persona", text=line))
-    result = grade_turn(persona, lines, text)
+    grader = load_grader(embeddings=embeddings)
+    if grader.note:
+        click.echo(f"sim: {grader.note}", err=True)
+    result = grader.grade(persona, lines, text)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return

@@ -47,10 +47,12 @@ def _levels(grade) -> str:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per event, then a summary (schema in the README).")
 @click.option("--save", "save_to", type=click.Path(dir_okay=False, path_type=Path), help="Write the transcript here.")
 @click.option("--name", "user_name", default="You", show_default=True, help="Your name in the scene.")
+@click.option("--embeddings/--no-embeddings", default=True, show_default=True,
+              help="Grade with the sentence-embedding model (as the app does) or the rules alone.")
 @click.pass_context
-def play(ctx, persona_id, script, seed, model_spec, as_json, save_to, user_name) -> None:
+def play(ctx, persona_id, script, seed, model_spec, as_json, save_to, user_name, embeddings) -> None:
     """Play a scripted conversation through the same loop as the app."""
-    from sim.app.services import new_session
+    from sim.app.services import load_grader, new_session
     from sim.store.models import ModelFiles, resolve_profile
     from sim.store.personas import find_persona
 
@@ -64,8 +66,11 @@ def play(ctx, persona_id, script, seed, model_spec, as_json, save_to, user_name)
     from sim.engine import load_generator
 
     generator = load_generator(files)
+    grader = load_grader(embeddings=embeddings)
+    if grader.note:
+        click.echo(f"sim: {grader.note}", err=True)
     session = new_session(persona, generator, files.profile, seed=seed, user_name=user_name,
-                          save_to=save_to, home=h)
+                          save_to=save_to, home=h, grader=grader)
     out = Printer(as_json, persona.first_name, user_name)
     out.persona_line(session.open())
     consumed = 0

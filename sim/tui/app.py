@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from sim.app.services import RULES, Grader, load_grader
 from sim.core.generation import Generator, Progress
 from sim.core.model_profile import ModelProfile
 from sim.store.config import Config, load_config, save_setting
@@ -50,6 +51,12 @@ class ModelLoaded(Message):
     def __init__(self, generator: Generator, profile: ModelProfile | None):
         super().__init__()
         self.generator, self.profile = generator, profile
+
+
+class GraderLoaded(Message):
+    def __init__(self, grader: Grader):
+        super().__init__()
+        self.grader = grader
 
 
 class ModelFailed(Message):
@@ -86,6 +93,7 @@ class SimApp(App):
         *,
         model_spec: str | None = None,
         loader: Loader | None = None,
+        grader_loader: Callable[[Progress], Grader] | None = None,
         replay: Path | None = None,
         seed: int | None = None,
     ):
@@ -94,6 +102,9 @@ class SimApp(App):
         self.config, self.config_problem = load_config(self.home)
         self.model_spec = model_spec or self.config.model
         self.loader = loader or default_loader(self.home, self.model_spec)
+        self.grader_loader = grader_loader or load_grader
+        #: Rules until the sentence-embedding model has loaded (a few seconds).
+        self.grader: Grader = RULES
         self.replay_path = replay
         self.seed = seed
         self.generator: Generator | None = None
@@ -164,12 +175,23 @@ class SimApp(App):
         def progress(fraction: float, detail: str) -> None:
             self.post_message(ModelProgress(fraction, detail))
 
+        # The grader first: the user's first turn is graded before the persona replies.
+        try:
+            self.post_message(GraderLoaded(self.grader_loader(progress)))
+        except Exception as error:  # the rules still grade; say why the rest did not load
+            self.post_message(GraderLoaded(Grader(RULES.grade, RULES.version,
+                                                  note=f"grading with rules only: {_one_line(error)}")))
         try:
             generator, profile = self.loader(progress)
         except Exception as error:  # shown on screen; the app stays usable without it
             self.post_message(ModelFailed(_one_line(error)))
             return
         self.post_message(ModelLoaded(generator, profile))
+
+    def on_grader_loaded(self, message: GraderLoaded) -> None:
+        self.grader = message.grader
+        if message.grader.note:
+            self.notify(message.grader.note, title="Grader", severity="warning", timeout=10)
 
     def on_model_progress(self, message: ModelProgress) -> None:
         if not self.model_state.ready:

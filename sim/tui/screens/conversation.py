@@ -83,7 +83,7 @@ class ConversationScreen(Screen):
         app = self.app
         if self.session is None:
             self.session = new_session(self.persona, app.generator, app.profile, seed=app.seed or 0,
-                                       user_name=app.user_name, home=app.home)
+                                       user_name=app.user_name, home=app.home, grader=app.grader)
             self._show_spoken(self.session.open())
         else:
             self._show_branch()
@@ -187,6 +187,7 @@ class ConversationScreen(Screen):
             self.notify(f"That is {len(text):,} characters; a turn can be at most {MAX_USER_CHARS:,}. "
                         "Trim it and send again.", severity="warning")
             return
+        self.session.grader = self.app.grader.grade  # the hybrid grader once it has loaded
         turn = self.session.say(text)
         self.query_one("#input", ChatInput).clear()
         self._append(UserLine(turn, self.session.user_name))

@@ -13,7 +13,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ListView, Static
 
-from sim.core.grading import grade_turn
 from sim.core.regrade import RegradeRow, regrade
 from sim.core.summary import averages, outcome
 from sim.core.transcript import Transcript, TranscriptError, Turn
@@ -136,7 +135,7 @@ class ReplayScreen(Screen):
         self.show_branch()
 
     def action_regrade(self) -> None:
-        rows = regrade(self.transcript, grade_turn)
+        rows = regrade(self.transcript, self.app.grader.grade)
         self.regraded = {row.turn_id: row for row in rows}
         changed = sum(1 for row in rows if row.changed)
         self.notify(f"Re-graded {len(rows)} turns with the current grader: {changed} changed.")
@@ -169,7 +168,7 @@ class ReplayScreen(Screen):
         try:
             persona = Persona.model_validate(self.transcript.header.persona)
             session = resume_session(self.path, persona, self.app.generator, self.app.profile,
-                                     user_name=self.transcript.header.user_name)
+                                     user_name=self.transcript.header.user_name, grader=self.app.grader)
         except (ValidationError, TranscriptError) as error:
             self.notify(str(error).splitlines()[0], title="Cannot continue this conversation",
                         severity="error")
