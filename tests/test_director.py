@@ -118,3 +118,12 @@ def test_authored_variants_rotate_without_repeating_back_to_back():
     director = Director(persona, DirectorState(trust=0.3, patience=10, details_shared=[0, 0]))
     lines = [director.react(SOFT_PITCH).content for _ in range(4)]
     assert all(a != b for a, b in zip(lines, lines[1:]))
+
+
+def test_after_opening_up_to_a_good_listener_they_ask_back_even_when_asked():
+    persona = personas()[0]
+    director = Director(persona)
+    director.opening()
+    intents = [director.react(REFLECT).intent for _ in range(6)]
+    assert intents.count(Intent.ASK_BACK) == 1
+    assert intents.index(Intent.ASK_BACK) > intents.index(Intent.SHARE_CHALLENGE)

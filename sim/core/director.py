@@ -268,6 +268,12 @@ class Director:
         if grade.helpfulness >= 2:
             return self._direct(Intent.ACCEPT_HELP)
         asked = Signal.QUESTION in grade.signals
+        if (asked and state.asked_back == 0 and state.trust >= ASK_BACK_TRUST + 0.1
+                and sum(state.details_shared) >= 2):
+            # Having opened up to someone who keeps listening, people turn it around.
+            state.asked_back += 1
+            state.last_ask_back_turn = state.turn
+            return self._direct(Intent.ASK_BACK)
         if asked:
             # A question deserves an answer: their troubles once they trust you (or the
             # question builds on what they said), else facts about themselves.
