@@ -357,6 +357,13 @@ def test_hostile_grades_and_director_states_are_transcript_errors(tmp_path, line
         read_transcript(path)
 
 
+def test_every_director_state_field_has_a_type_check():
+    """The reader checks a saved state field by field: a new field needs its check."""
+    from sim.core.director import _STATE_TYPES, DirectorState
+
+    assert set(_STATE_TYPES) == set(DirectorState.__dataclass_fields__)
+
+
 def test_a_director_state_that_does_not_fit_the_persona_refuses_to_resume(sim_home, tmp_path):
     """The types are right (the reader checks those) but the indexes point past the
     persona's challenges: resuming says so instead of failing later, mid-conversation."""

@@ -63,7 +63,7 @@ class DirectorState:
             raise ValueError("director state is not an object")
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         for key, value in known.items():
-            if not _STATE_TYPES[key](value):
+            if not _STATE_TYPES.get(key, _any)(value):
                 raise ValueError(f"director state field {key!r} has the wrong type")
         try:
             state = cls(**known)
@@ -90,6 +90,10 @@ def _number(value: Any) -> bool:
 
 def _integer(value: Any) -> bool:
     return type(value) is int
+
+
+def _any(value: Any) -> bool:  # a field added without a check here (a test says so)
+    return True
 
 
 _STATE_TYPES = {
