@@ -74,7 +74,7 @@ class ModelProfile(_Strict):
     context_length: int = Field(default=2048, ge=256)
     quantization: Quantization = "none"
     prompt_style: PromptStyle = "scene"
-    threads: int = Field(default=0, ge=0, description="0: let torch decide")
+    threads: int = Field(default=0, ge=0, description="torch threads; 0: all cores but one")
     generation: GenerationDefaults = GenerationDefaults()
 
     def summary(self) -> dict[str, str]:

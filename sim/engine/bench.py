@@ -131,6 +131,7 @@ def _worker_engine(files, turns: int, repeats: int, mode: str | None) -> dict:
         "sample4_s": sorted(sample_times)[len(sample_times) // 2],
         "nll": _reference_nll(generator.model, generator.tokenizer),
         "peak_rss_mb": _peak_rss_mb(),
+        "threads": torch.get_num_threads(),
     }
 
 
@@ -196,6 +197,7 @@ def _worker_baseline(files, turns: int, repeats: int) -> dict:
         "sample4_s": sorted(sample_times)[len(sample_times) // 2],
         "nll": _reference_nll(model, tokenizer),
         "peak_rss_mb": _peak_rss_mb(),
+        "threads": torch.get_num_threads(),
     }
 
 
@@ -296,7 +298,8 @@ def format_report(report: dict) -> str:
         ("reference NLL (lower is better)", engine["nll"], baseline["nll"], None),
     ]
     lines = [f"sim bench: {report['model']} ({report['quantization']}), "
-             f"{report['machine']['cpus']} CPUs, {report['turns']}-turn conversation", ""]
+             f"{report['machine']['cpus']} CPUs, torch threads {engine.get('threads')} (engine) / "
+             f"{baseline.get('threads')} (baseline), {report['turns']}-turn conversation", ""]
     lines.append(f"{'':36}{'engine':>10}{'baseline':>10}{'ratio':>8}")
     for label, a, b, r in rows:
         lines.append(f"{label:36}{a:>10.3f}{b:>10.3f}{'' if r is None else f'{r:>8.2f}'}"
