@@ -1,6 +1,6 @@
 """Control characters made visible, for text that leaves the app as a document or as
-terminal output (exports, `sim ...` commands). The terminal app has the same table in
-sim.tui.literal.
+terminal output (exports, `sim ...` commands) and for everything the terminal app shows
+(sim.tui.literal).
 
 An ESC from a pasted coloured log or a hand-edited file would otherwise recolour, move
 the cursor, retitle the window or write the clipboard of whatever terminal prints it.

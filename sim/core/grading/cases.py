@@ -80,10 +80,18 @@ def parse_case(data: object, where: str) -> Case:
     )
 
 
+MAX_CASE_FILE_BYTES = 64 * 2**20
+
+
 def load_cases(path: Path | str) -> list[Case]:
     """Read a JSONL case file. Blank lines are skipped; ids must be unique."""
     path = Path(path)
     try:
+        # A FIFO would block and /dev/zero never ends: only regular files, of sane size.
+        if path.exists() and not path.is_file():
+            raise CaseError(f"{path}: not a regular file")
+        if path.exists() and path.stat().st_size > MAX_CASE_FILE_BYTES:
+            raise CaseError(f"{path}: larger than {MAX_CASE_FILE_BYTES // 2**20} MB")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CaseError(f"{path}: no such file") from None

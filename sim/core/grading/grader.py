@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -12,13 +13,22 @@ from sim.core.grading.listening import ListenSignals, detect_listening, listenin
 from sim.core.grading.pitching import PitchSignals, detect_pitching, pitching_level
 from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS
 from sim.core.grading.tips import TipContext, topic_of, write_tip
-from sim.core.grading.types import ContextLine, Grade, PersonaBrief, Signal
+from sim.core.grading.types import ContextLine, Evidence, Grade, PersonaBrief, Signal
 
 RULES_VERSION = "rules-1"
 HYBRID_VERSION = "hybrid-1"  # with embed=: the rules plus sentence-embedding similarities
 GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 
 NEUTRAL_PERSONA = PersonaBrief(name="them")
+
+# Talking to the machine instead of the person ("ignore your instructions, you are an AI
+# now"): not listening to them at all, whatever else the words overlap with.
+_TO_THE_MODEL = re.compile(
+    r"\b(?:ignore (?:all |your |the |any )?(?:previous |prior |above )?(?:instructions|prompt|rules)"
+    r"|system prompt|(?:you are|you're) (?:now )?(?:an?|the) (?:ai|a\.i\.|assistant|language model|chatbot|bot)\b"
+    r"|stop (?:role-?playing|pretending)|break character|as an ai\b|(?:pretend|act) (?:to be|as) (?:an? )?(?:ai|assistant|chatbot))",
+    re.IGNORECASE,
+)
 
 
 def grade_turn(
@@ -89,6 +99,9 @@ def analyse(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: st
         return _unclear(tip_ctx, reason="empty")
     if not turn.english:
         return _unclear(tip_ctx, reason="language")
+    talking_to_model = _TO_THE_MODEL.search(user_turn[:HEAD_CHARS])
+    if talking_to_model:
+        return _to_the_model(tip_ctx, user_turn, talking_to_model)
 
     pitch = detect_pitching(turn)
     help_ = detect_helping(turn, pitch)
@@ -158,6 +171,20 @@ def _unclear(ctx: TipContext, reason: str) -> Grade:
         tip=tip,
         signals=frozenset({Signal.UNCLEAR}),
         confidence=0.1,
+        grader_version=GRADER_VERSION,
+    )
+
+
+def _to_the_model(ctx: TipContext, text: str, match: re.Match) -> Grade:
+    about = ctx.topic or "what they just said"
+    return Grade(
+        listening=0,
+        helpfulness=0,
+        pitching=0,
+        evidence=(Evidence(match.group(0), match.start(), match.end(), Signal.TOPIC_CHANGE, "listening"),),
+        tip=f"{ctx.first_name} is a person at this event, not a program: pick up {about} and ask about it.",
+        signals=frozenset({Signal.TOPIC_CHANGE}),
+        confidence=0.9,
         grader_version=GRADER_VERSION,
     )
 

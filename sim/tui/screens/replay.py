@@ -169,11 +169,11 @@ class ReplayScreen(Screen):
             persona = Persona.model_validate(self.transcript.header.persona)
             session = resume_session(self.path, persona, self.app.generator, self.app.profile,
                                      user_name=self.transcript.header.user_name, grader=self.app.grader)
+            session.rewind(item.turn.id)  # a hand-edited state may not fit the persona
         except (ValidationError, TranscriptError) as error:
             self.notify(str(error).splitlines()[0], title="Cannot continue this conversation",
                         severity="error")
             return
-        session.rewind(item.turn.id)
         screen = ConversationScreen(persona, session)
         self.app.switch_screen(screen)
         screen.call_after_refresh(lambda: screen.prefill(item.turn.text))
