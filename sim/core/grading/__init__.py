@@ -1,8 +1,8 @@
 """The turn grader: listening, helpfulness and pitching, 0-3 each, with evidence quoted
 from the user's own words and one tip. Pure Python, deterministic, fast.
 
-    grade_turn(persona, context, user_turn) -> Grade              rules only ("rules-1")
-    grade_turn(persona, context, user_turn, embed=f) -> Grade     hybrid ("hybrid-1")
+    grade_turn(persona, context, user_turn) -> Grade              rules only ("rules-2")
+    grade_turn(persona, context, user_turn, embed=f) -> Grade     hybrid ("hybrid-2")
     prepare_hybrid(f)                                             embed the prototypes once
     session_metrics(turns) -> SessionMetrics   (in sim.core.grading.metrics)
 """

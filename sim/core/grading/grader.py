@@ -15,8 +15,8 @@ from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS
 from sim.core.grading.tips import TipContext, topic_of, write_tip
 from sim.core.grading.types import ContextLine, Evidence, Grade, PersonaBrief, Signal
 
-RULES_VERSION = "rules-1"
-HYBRID_VERSION = "hybrid-1"  # with embed=: the rules plus sentence-embedding similarities
+RULES_VERSION = "rules-2"
+HYBRID_VERSION = "hybrid-2"  # with embed=: the rules plus sentence-embedding similarities
 GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 
 NEUTRAL_PERSONA = PersonaBrief(name="them")
@@ -42,8 +42,8 @@ def grade_turn(
 
     With `embed` (texts -> unit vectors, e.g. the engine's sentence-embedding model) the
     hybrid grader moves the rules' levels using similarities of meaning; its grades carry
-    grader_version "hybrid-1". Without it, the rules alone ("rules-1"). If `embed` fails,
-    the rules' grade is returned, marked "rules-1"."""
+    grader_version "hybrid-2". Without it, the rules alone ("rules-2"). If `embed` fails,
+    the rules' grade is returned, marked "rules-2"."""
     try:
         if embed is None:
             return _grade(persona, context, user_turn)
@@ -150,7 +150,9 @@ def _context_lines(context: Any) -> list[ContextLine]:
 
 def _tip_context(persona: PersonaBrief, persona_lines: list[str]) -> TipContext:
     name = str(persona.name or "").strip()
-    first = name.split()[0] if name.split() else "them"
+    # "the other person" (no persona chosen) is "them", not "the"
+    generic = name.lower().startswith(("the ", "a ", "an "))
+    first = name.split()[0] if name.split() and not generic else "them"
     needs = [str(n) for n in (persona.needs or ()) if str(n).strip()]
     profile = " ".join([str(persona.card or ""), *needs])
     topic = topic_of(persona_lines, name, profile)

@@ -77,7 +77,7 @@ def detect_helping(turn: Turn, pitch: PitchSignals) -> HelpSignals:
             advice = lx.ADVICE.search(text) or lx.IMPERATIVE_START.search(text)
         if advice and index in pitch.pitch_parts and advice.group().lower().startswith("you"):
             advice = None  # "you could be your own boss" inside a pitch sells, it does not advise
-        generic = lx.GENERIC_OFFER.search(text)
+        generic = lx.GENERIC_OFFER.search(text) or lx.LECTURE.search(text)
         story = not part.is_question and lx.ANECDOTE.search(text)
         # "I'm a school counselor...", "My marketing team is huge...": about the user, not a tip
         own_story = lx.SELF_DISCLOSURE.match(text) or (part.tokens and part.tokens[0].lower in _FIRST_PERSON_OPENERS)

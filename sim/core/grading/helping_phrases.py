@@ -87,6 +87,25 @@ ADVICE = words(
     r"saves? (?:a lot|time|money|hours)",
     r"(?:charges?|charging|costs?|pays?|bills?) (?:about|around|roughly|like|maybe|at least|upwards of) ",
     r"you(?:'ve| have) (?:probably |likely )?got (?:room|time|leverage|options)",
+    # information a counsellor gives: how things usually go, who can help
+    r"tends? to (?:help|stop|work|ease|fix|reduce|settle|pass|peak|wear off|get better|make|cause)",
+    r"(?:usually|typically|often|generally|normally) (?:comes? from|means|peaks?|eases?|passes|settles|wears off|gets better|"
+    r"doesn't|does not|causes|builds|adds|happens|starts)",
+    r"(?:is|are) (?:really |very |pretty |super |incredibly )?common (?:when|after|in|for|with|at|among|once)",
+    r"worth asking", r"(?:a|your|the) (?:pharmacist|gp|doctor|nurse|counsell?or|therapist|dietitian|physio\w*|midwife|dentist) "
+    r"(?:can|could|will|would) (?:help|look|check|go over|talk|review|switch|adjust|prescribe|tell|refer)",
+    r"there are (?:other|some|a few|several) (?:[\w-]+ ){0,3}(?:that|which|options|ways)", r"the one to (?:tackle|pay|fix|cut|start with|drop)",
+    r"(?:gradually|slowly) (?:rather than|instead of)", r"rather than (?:stopping|quitting|cutting) (?:dead|all at once|cold)",
+)
+
+# Commands and warnings ("You have to stop.", "You'll end up in hospital"): a lecture
+# tells them what to do without anything they can use, so it is generic advice at most.
+LECTURE = words(
+    r"you (?:really |just |absolutely |simply )?(?:need|have|must|ought|'ve got|got) to (?:stop|quit|cut|give up|get off|hear this|"
+    r"listen|set firm|take the|change|grow up|toughen|think about (?:your|the) (?:kids|family|health))",
+    r"you(?:'re| are) going to (?:end up|die|ruin|destroy|kill|lose|regret|wreck)", r"you(?:'ll| will) (?:end up|regret|ruin|destroy|kill)",
+    r"(?:is|are) (?:illegal|poison|killing you)", r"you must (?:stop|quit)", r"need to hear this", r"this is how it starts",
+    r"(?:it's|it is) (?:simple|that simple|not complicated)\W+(?:just )?(?:stop|quit)",
 )
 
 # "Put it at the top as a project", "For CVs, lead with the outcome".
@@ -149,12 +168,13 @@ TIME_COMMIT = words(
 
 # Help traded for something the user wants.
 STRINGS = words(
-    r"if you(?:'ll| will| could| can| would)? (?:\w+ ){0,3}?(?:put in|give me|introduce me|intro me|pass|agree|sign|"
-    r"buy|take a call|playtest|test my|mention|send me|connect me|refer|book|try our|let me|help me|get me|"
+    r"if you(?:'ll| will| could| can| would)? (?:\w+ ){0,3}?(?:put in|give me(?! (?:your|an?) (?:e-?mail|address|number|contact|details|info|handle|card))|introduce me|intro me|pass|agree|sign|"
+    r"buy|take a call|playtest|test my|mention|send me(?! (?:your|an?) (?:e-?mail|address|number|contact|details|info|handle))|connect me|refer|book|try our|let me|help me|get me|"
     r"follow|promote|review my|vote|hire|pilot|purchase|subscribe|recommend me|share my)",
     r"if (?:you|your \w+) (?:\w+ ){0,3}(?:wear|post|promote|mention|feature|display|use|tag|share|link|advertise)\w* (?:\w+ ){0,2}(?:our|my|about us|us)\b",
     r"in (?:exchange|return)", r"as long as you", r"i(?:'d| would) just ask", r"all i ask", r"just need you to",
     r"scratch my back", r"quid pro quo", r"you owe me", r"only if you",
+    r"if (?:you|your (?:\w+ )?\w+) (?:signs?|joins?|commits?|pledges?|donates?|buys?|books?) (?:on )?(?:to |with )?(?:our|us|my|me)\b",
     r"(?:and|but|also) (?:could|can|would) you (?:mention|introduce|put|pass|send|get|connect|tell|share)",
 )
 

@@ -38,6 +38,7 @@ class ListenSignals:
     topic_change: bool = False
     answers_question: bool = False
     self_focus: bool = False
+    lecture: bool = False      # "You have to stop.": telling, not listening
     first_person: int = 0
     second_person: int = 0
 
@@ -64,8 +65,8 @@ def _reflects(turn: Turn, part: Part) -> bool:
         match = so_start or _YOU_STATEMENT.match(part.text)
     if match is None:
         return False
-    if lx.OFFER_COMMIT.search(part.text) or lx.ADVICE.search(part.text):
-        return False  # "sounds like you should try X" is advice
+    if lx.OFFER_COMMIT.search(part.text) or lx.ADVICE.search(part.text) or lx.LECTURE.search(part.text):
+        return False  # "sounds like you should try X" is advice; "you're going to end up..." a warning
     # "Sounds like it was never about the gear" reflects them; "I think so too" does not.
     grounded = part.overlap or lx.FEELING.search(part.text) or part.second_person or part.first_person == 0
     if grounded:
@@ -104,6 +105,7 @@ def _paraphrases(part: Part) -> bool:
         and not lx.GENERALISING.search(text)
         and not lx.ADVICE.search(text)
         and not lx.IMPERATIVE_START.search(text)
+        and not lx.LECTURE.search(text)
     )
 
 
@@ -165,6 +167,8 @@ def _read_statements(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> N
         context_uptake |= part.overlap | part.overlap_profile
         if lx.GENERALISING.search(part.text):
             found.generalising = True
+        if lx.LECTURE.search(part.text):
+            found.lecture = True
         topic = lx.TOPIC_CHANGE.search(part.text)
         if topic and not part.overlap:
             found.topic_change = True
@@ -201,6 +205,9 @@ def _read_questions(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> No
     self_parts = [p for i, p in enumerate(turn.parts) if i not in pitch.pitch_parts and _about_the_user(p)]
     self_talk = bool(self_parts)
     own_topic = {s for p in self_parts for s in p.stems if not s.startswith("#")}
+    agenda = next((m for m in (lx.AGENDA.search(p.text) for p in turn.parts) if m), None)
+    if agenda:
+        found.topic_change = True
     for index, part in enumerate(turn.parts):
         invitation = not part.is_question and lx.INVITATION.search(part.text)
         if not part.is_question and not invitation:
@@ -220,8 +227,9 @@ def _read_questions(turn: Turn, pitch: PitchSignals, found: ListenSignals) -> No
         builds = _outside(part, part.overlap | part.overlap_profile, generic, advice)
         if is_open:
             turn.add_part(Signal.OPEN_QUESTION, "listening", part)
-        if lx.TOPIC_CHANGE.search(part.text) and not part.overlap:
+        if (lx.TOPIC_CHANGE.search(part.text) and not part.overlap) or agenda:
             found.topic_change = True
+            turn.add_part(Signal.TOPIC_CHANGE, "listening", part)
         elif advice and not builds:
             pass  # "Have you tried meditation?": advice, graded under helpfulness
         elif generic and not builds:
@@ -330,6 +338,8 @@ def listening_level(listen: ListenSignals, pitch_level: int, help_level: int) ->
 
     if listen.generalising and not (listen.follow_ups or listen.reflections):
         level = min(level, 1)  # "budgets are brutal everywhere": sympathy for no one in particular
+    if listen.lecture and not listen.follow_ups:
+        level = min(level, 1)  # a warning or an order, however much of their detail it quotes
     if pitch_level >= 2:
         if listen.topic_change or listen.generalising:
             cap = 0

@@ -93,6 +93,16 @@ TOPIC_CHANGE = words(
     r"have you tried the (?:food|coffee|bar|drinks|snacks|wine)", r"the weather",
 )
 
+# Working through an agenda or a form instead of following them: the questions that
+# come with it are the form's, not follow-ups.
+AGENDA = words(
+    r"let's move on", r"moving on", r"next (?:one|question|item|section|topic)\b", r"question (?:one|two|three|four|five|\d+)",
+    r"(?:on|for|in) (?:the|your|my|this) (?:\w+ )?(?:form|screening|questionnaire|checklist|handout|intake|survey)",
+    r"let's (?:start|look|turn|go back|get back|move) (?:with|at|to|on to) (?:the|your) (?:\w+ )?(?:form|handout|page|feedback|list|agenda|"
+    r"questionnaire|next)", r"page (?:\d+|one|two|three|four|five) of", r"i need (?:it|this|that) for (?:the|my)",
+    r"back to (?:the|my|our) (?:form|list|questions|agenda)", r"anyway,? let's",
+)
+
 GENERIC_QUESTION = words(
     r"what (?:do|did) you do(?: here| for (?:a living|work))?",
     r"what(?:'s| is) your (?:job|role|title|line of work|background|company|name|field|story|deal)",

@@ -30,11 +30,11 @@ def detect_pitching(turn: Turn) -> PitchSignals:
     found = PitchSignals()
     helping_them = turn.has(lx.OFFER_COMMIT)
     for index, part in enumerate(turn.parts):
-        ask = lx.CALL_TO_ACTION.search(part.text)
+        ask = lx.CALL_TO_ACTION.search(part.text) or lx.COMMIT_ASK.search(part.text)
         if ask and _their_stance(turn, part, ask):
             ask = None  # "It sounds like you'd rather not get shown a demo" reflects them
         contact = lx.CONTACT_ASK.search(part.text)
-        promo = lx.PROMOTION.search(part.text) or _claim(turn, part)
+        promo = lx.PROMOTION.search(part.text) or _claim(turn, part) or _brag(part)
         if promo is None and not turn.asked_about_user:
             promo = lx.SELF_PROMOTION.search(part.text) or _unasked_business(turn, part)
         steer = lx.STEERING.search(part.text)
@@ -53,7 +53,7 @@ def detect_pitching(turn: Turn) -> PitchSignals:
             found.pitch_parts.add(index)
         elif contact:
             # Asking for their email to send them help is fine; to follow up on a sale is not.
-            if not helping_them or found.promotion:
+            if not (helping_them or _DELIVERY.search(part.text)) or found.promotion:
                 found.pitch_parts.add(index)
                 found.asks += 1
                 turn.add_match(Signal.CALL_TO_ACTION, "pitching", part, contact, whole=True)
@@ -104,6 +104,17 @@ def _their_stance(turn: Turn, part, ask) -> bool:
         return bool(averse or content_stems(tokens(ask.group())) & turn.last_stems)
     # "You don't want another trial": a you-statement of their stance, not advice
     return bool(averse and re.match(r"\W*you(?:'d|'re| would| are| do| don't| really)?\b(?! should| could| need| must| have to)", lead, re.I))
+
+
+# "Can I get your email so I can loop you in?": the contact is for sending them help.
+_DELIVERY = re.compile(
+    r"\bso (?:i|we) can (?:send|loop|introduce|intro|connect|forward|copy|cc|share|get (?:that|it|this|them) to)", re.I
+)
+
+
+def _brag(part):
+    """Achievements, records and hype said of the user's own side (I, we, my, our)."""
+    return lx.BRAG.search(part.text) if part.first_person else None
 
 
 def _their_topic(turn: Turn, phrase: str) -> bool:

@@ -53,13 +53,13 @@ PROMOTION = words(
     # about something of ours that is not a person, a place or the user's own team.
     r"\bour (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:[\w-]+ ){0,2}?(?!(?:" + _NOT_A_PRODUCT + r")\b)[\w-]+ "
     r"(?:(?!was\b|is\b|has\b|does\b|says\b|thinks\b|wants\b|feels\b|needs\b|keeps\b|knows\b|likes\b|loves\b|hates\b)"
-    r"[a-z]+s|lets you|helps you|is (?:the|built|designed)|spends only|can)\b",
+    r"[a-z]+s|lets you|helps you|is (?:the|built|designed)|spends only|can)\b(?=\s+[\w$])",  # a verb with an object, not "our young drivers."
     r"(?:our|my) (?:clients|customers|users|members|students) (?:see|get|save|love|report|usually|typically|average|land)",
     r"we(?:'re| are) an? (?:[\w-]+ ){0,4}(?:company|startup|platform|agency|firm|consultancy|studio|group|provider|vendor|"
     r"supplier|partner|service|shop|distributor|reseller)(?: (?:that|which|who|for)|\.|,| —)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
     r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
     r"land|scale|sell|fix|save|cut|win)", r"let me tell you (?:about|what) (?:our|my|we)",
-    r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)", r"i(?:'m| am) (?:actually )?hiring",
+    r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)", r"i(?:'m| am) (?:actually )?hiring", r"we(?:'re| are) (?:actually )?(?:hiring|recruiting)(?! (?:a|an|for)\b)",
     r"i(?:'m| am) (?:actually )?looking for (?:a |an |two |some )?(?:junior|senior|new) \w+",
     r"i do freelance", r"(?:my|our) (?:services|rates|fees)", r"i work with a (?:group|firm|fund|company) that",
     r"we pay (?:top|the best|more|cash)", r"i(?:'m| am) (?:a|an) [\w ]{0,25}(?:agent|broker|consultant|coach|rep|representative) "
@@ -97,7 +97,7 @@ PROMOTION = words(
     r"i(?:'d| would) love to work (?:for|with) you", r"open to work", r"\d\.\d gpa",
     r"every dollar", r"each dollar", r"save the children", r"our (?:cause|mission)",
     r"goes? (?:straight|directly) to", r"i place \w+",
-r"we(?:'ve| have) (?:built|gotten|got|placed)",
+r"we(?:'ve| have) (?:built|gotten|placed)",
 )
 
 # Talk about what the user is building or good at: an answer when asked, a pitch when not.
@@ -161,7 +161,8 @@ STEERING = words(
     r"who (?:signs off on|makes|handles|approves|owns|decides on) (?:the )?(?:\w+ )?(?:purchas\w*|"
     r"buying|vendors?|software|budget|decisions?|tools?)",
     r"decision[- ]maker", r"are you the (?:right )?person (?:to talk to|who)",
-    r"who(?:'s| is) the (?:right )?person (?:to talk to|i should|at)", r"are you (?:guys )?looking for (?:a|an|any) \w+", r"procurement", r"purchasing process",
+    r"who(?:'s| is) the (?:right )?person (?:to talk to|i should|at)", r"are you (?:guys )?looking for (?:a|an|any) \w+",
+    r"(?:your|the) (?:procurement|purchasing) (?:process|team|office|people|lead|contact|cycle)", r"who(?:'s| is) (?:in|on|your) procurement",
     r"vendor (?:process|list|onboarding)", r"approved vendor", r"\brfp\b", r"how (?:do|would|could) (?:i|we) get (?:on|onto|into|in with) (?:your|the)",
 )
 
@@ -177,7 +178,6 @@ CALL_TO_ACTION = words(
     r"call (?:me|us) (?:and|to) (?:we'll|set|get|discuss|book)", r"a call (?:next|this|on) \w+", r"(?:open|free) (?:to|for) a (?:quick )?(?:call|chat|meeting)",
     r"let's (?:set up|schedule|find|get) (?:a )?(?:time|call|meeting)", r"get you in front of",
     r"booth \d+", r"come by (?:our|the|my) booth", r"walk you through (?:our|the|my) (?:deck|product|platform|demo|pitch)",
-    r"(?:can|could|may) i (?:get|grab|have|take) your card",
     r"sign (?:up|you up)", r"register (?:now|today|here)", r"registration link", r"subscribe",
     r"wishlist it", r"qr code", r"beta list", r"waitlist", r"early access", r"join our",
     r"download (?:our|the app|my)", r"(?:link|url) to (?:our|my)", r"visit our", r"check out (?:our|my)",
@@ -190,8 +190,8 @@ CALL_TO_ACTION = words(
     r"send (?:it|them|work|clients|business|referrals|leads) (?:our|my) way",
     r"get me (?:in|into|a meeting|an intro\w*|in front)", r"(?:can|could) you get me",
     r"(?:mention|tell) (?:to )?your (?:ceo|boss|cto|manager|vp|director|team) (?:that|about) (?:we|us|our|me|my)",
-    r"(?:your|the) (?:boss|manager|cto|ceo|vp|hiring manager|principal|dean|director)(?:'s)? "
-    r"(?:contact|email|number|info)", r"pitch (?:her|him|them) my",
+    r"your (?:boss|manager|cto|ceo|vp|hiring manager|principal|dean|director)(?:'s)? (?:contact|email|number|info)",
+    r"the (?:boss|manager|cto|ceo|vp|hiring manager|principal|dean|director)(?:'s)? (?:contact|email|info)", r"pitch (?:her|him|them) my",
     r"looking for a design partner", r"are you (?:guys )?hiring", r"(?:any|have any) (?:openings|open roles|positions)",
     r"if you(?:'re| are) ever hiring",
     r"send you my (?:cv|resume|portfolio|deck|reel)", r"here's my (?:github|portfolio|website|linkedin|number|email|reel)",
@@ -208,7 +208,6 @@ CALL_TO_ACTION = words(
     r"be my (?:mentor|sponsor|reference|investor)", r"kickstarter", r"crowdfund\w*", r"vote for (?:us|me|our)",
     r"leave (?:us|me) a review", r"join my team", r"try it (?:free|for free)", r"count on your (?:support|gift|donation)",
     r"give (?:today|tonight|now)", r"every little bit helps",
-    r"(?:mind if i|let me|can i|could i|may i) (?:get|grab|have|take) your (?:card|email|number|info|contact)",
     r"(?:\d+|five|ten|fifteen|a few|two) minutes of your time",
     r"(?:grab|get|find|have|take|steal) (?:\d+|five|ten|fifteen|twenty|thirty|a few) minutes",
     r"(?:do you have|got|have you got) (?:a (?:minute|sec|second|moment))", r"\bwe (?:can|could) (?:really |definitely |totally )?help (?:you|your)",
@@ -236,7 +235,7 @@ CALL_TO_ACTION = words(
     r"an? (?:intro|chat)|our|my|trying our|hearing (?:more )?about (?:our|my|what we)|seeing (?:our|what we|a demo))",
     r"would you (?:ever )?consider (?:leaving|joining|switching|moving|working for|coming to|a move)",
     r"want a (?:quote|demo|trial|sample|discount|brochure)\b", r"(?:get|give|send) you a quote",
-    r"(?:our|a) booth (?:right )?(?:here|at|number|over there)", r"even (?:a|one) (?:dollar|euro|pound|buck|little)",
+    r"(?:our|a) booth (?:right )?(?:here|at|number|over there)", r"even (?:a|one) (?:dollar|euro|pound|buck)", r"even a little (?:bit )?(?:helps|goes a long way|makes a difference)",
     r"every (?:dollar|bit|penny) (?:helps|counts)", r"for \$\d[\d,]*(?: (?:a|per) \w+)?,? (?:i|we) (?:can|could|will|'ll)",
     r"send (?:you )?(?:our |my |the )?(?:rates|pricing|prices|price list|rate card) (?:over|across)?", r"send over (?:our |my )?(?:rates|pricing)",
     r"add you to (?:the|our|my) (?:beta|list|waitlist|newsletter)",
@@ -256,11 +255,56 @@ CALL_TO_ACTION = words(
     r"(?:want|like) to see it", r"come out to (?:the|your) (?:farm|office|site)",
 )
 
+# Showing off: achievements, records, awards, hype. Counted only in a sentence where the
+# user speaks for themselves (I, we, my, our): "you were nurse of the year" is about them.
+BRAG = words(
+    r"(?:county|state|national|world|company|school|club) record", r"(?:youngest|first|only) (?:[\w-]+ ){1,3}(?:ever|in (?:the|its|their|our) "
+    r"(?:state|county|country|region|city|history|company|firm|district))",
+    r"the (?:uber|tesla|airbnb|amazon|netflix|google|spotify|apple|stripe|salesforce|peloton) of",
+    r"(?:gave|give|giving|delivered|did) (?:the|a|my) keynote", r"keynote speaker", r"[\w-]+ of the year",
+    r"(?:won|win|received|got|took home) (?:the |an? |two |three |several )?(?:[\w'-]+ ){0,4}(?:awards?|prizes?|medals?)",
+    r"(?:proudest|most proud) of", r"people (?:call|come to|ask for) me (?:when|for|first)", r"(?:the|kind of the|basically the) go-to",
+    r"(?:biggest|largest|fastest[- ]growing|fastest|best|top|number one|#1|leading|most successful) (?:[\w-]+ ){0,4}(?:in|of) (?:the )?"
+    r"(?:region|state|county|country|city|area|space|industry|market|world|midwest|nation|tri-county|business|field|sector)",
+    r"nobody (?:else )?(?:around here |in (?:the|this) \w+ )?(?:comes close|does it better)", r"best (?:team|eye|people|product|service|track record) in",
+    r"(?:our|my) (?:placement|success|retention|satisfaction|approval|close|win|conversion) (?:rate|scores?|numbers)",
+    r"(?:written up|featured|profiled|covered) (?:in|by)", r"(?:it's|it is) (?:kind of )?a gift", r"still the thing i'm proudest",
+    r"i(?:'ve| have) (?:done|run|built|led|installed|trained|coached|placed) (?:over |more than |something like |about )?" + NUM + r" (?:of (?:those|them|these)|\w+)",
+)
+
+# A persuader's ask to commit now (donate more, sign, book, try one session, take a code).
+COMMIT_ASK = words(
+    r"(?:can|could|may) i (?:count on you|put you down|sign you up|book you|hold you|pencil you in|run you a quote|"
+    r"put (?:a|together a) quote|set up an? (?:site )?(?:assessment|visit|tour|walkthrough|consultation))",
+    r"(?:want|like) me to (?:hold|save|book|reserve|grab) (?:you )?(?:a |the )?(?:seat|spot|place|table|tour|paperwork|forms?|contract)",
+    r"(?:want|like) a free (?:day pass|pass|session|class|consultation|assessment|audit|estimate|sample|week)",
+    r"let me (?:book|sign|set) you (?:up|in|a)", r"book you (?:a|in for a) (?:tour|session|spot|class)",
+    r"(?:here's|here is|use) (?:a|my|the|this) (?:code|discount code|promo code|coupon)",
+    r"free if you (?:book|sign|join|buy|order|come)", r"(?:bump|raise|increase|up) (?:it|that|your (?:gift|pledge|donation|monthly)) to",
+    r"would you (?:consider|think about) (?:adding|bumping|upping|increasing|raising|switching|coming|trying|joining|signing|taking)",
+    r"(?:try|do) (?:just )?one (?:session|class|shift|week|day) ", r"(?:come|do) (?:a )?(?:trial|free) (?:week|day|class|session)",
+    r"(?:it's|available) on amazon", r"pledge card", r"paddle raise",
+    r"(?:could|can|would|will) you (?:\w+ )?(?:forward|share|pass|send|post|circulate|hand out|put up) (?:our|my) \w+",
+    r"(?:can|could|may) i (?:get|have|grab) (?:your|the) (?:boss|director|manager|ceo|cto|vp|head|buyer|principal|dean|founder)(?:'s)? "
+    r"(?:name|email|contact|number|info|details)",
+    r"(?:sign|put your name on|add your (?:[\w'-]+ ){0,2}name to|sign on to|join) (?:our|the|this) (?:[\w-]+ ){0,3}"
+    r"(?:petition|letter|pledge|agreement|coalition|campaign)", r"(?:will|would|could|can) (?:you|your \w+) (?:sign|pledge|commit)\b",
+    r"everyone else (?:here )?(?:signed|has signed|already signed|gave|has given|is in|joined)", r"only takes a (?:second|minute|moment)",
+    r"does (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|this week) work",
+    r"walk you through (?:it|them|this|that|the \w+) over (?:lunch|coffee|a call|dinner|drinks)",
+    r"(?:could|can|may) i (?:just |at least )?(?:email|send) you (?:a |an |our |the |my )?(?:[\w-]+ ){0,3}(?:comparison|contract|"
+    r"proposal|campaign plan|sign-?up|pilot|brochure|quote|pricing|one-pager)",
+    r"(?:free|\d+-day|[a-z]+-day) pilot", r"want (?:my|our) (?:\w+ )?(?:engineer|rep|team|colleague|specialist|advisor|consultant|"
+    r"salesperson|person) to (?:call|email|contact|reach out|visit|come)",
+    r"(?:bring|come|stop|swing) (?:\w+ )?by (?:the|our|my) (?:booth|stand|table)", r"let me show you (?:right here|on (?:the|my)|how (?:it|our))",
+    r"(?:would|will) you consider it\b", r"(?:i'll|let me) put you down (?:for|as)",
+)
+
 # Asking for their contact is a sales move unless the user is sending them help.
 CONTACT_ASK = words(
     r"(?:what's|what is) (?:the best|your|a good) (?:email|number|contact|address)",
-    r"(?:can|could|may) i (?:get|grab|have|take) your "
-    r"(?:email|number|contact|info|details|linkedin)", r"give me your (?:email|number|contact)",
+    r"(?:can|could|may|mind if) i (?:get|grab|have|take|scan) your "
+    r"(?:email|number|contact|info|details|linkedin|card|badge)", r"give me your (?:email|number|contact)",
     r"let me (?:get|grab|take) your (?:info|email|number|card|contact)", r"best way to (?:reach|contact|get hold of) you",
     r"(?:here's|here is|take|have) my (?:business )?card", r"my card", r"give you my card",
 )
