@@ -72,4 +72,10 @@ def all_features(found: Analysis, embed: Embed) -> tuple[dict[str, float], Seman
     semantic = semantic_features(embed, *texts_of(found), questions=questions_of(found))
     features = rule_features(found)
     features.update(semantic.features)
+    features.update(vector_features(semantic.whole))
     return features, semantic
+
+
+def vector_features(whole: list[float]) -> dict[str, float]:
+    """The turn's embedding, one feature per dimension ("v0", "v1", ...)."""
+    return {f"v{i}": value for i, value in enumerate(whole)}

@@ -14,16 +14,14 @@ import math
 from sim.core.grading.features import all_features
 from sim.core.grading.grader import HYBRID_VERSION, Analysis
 from sim.core.grading.hybrid_model import MODEL
+from sim.core.grading.prototypes import KINDS
 from sim.core.grading.semantic import Embed, Semantic
 from sim.core.grading.types import AXES, Signal
 
 __all__ = ["HYBRID_VERSION", "explain", "hybrid_levels", "predict"]
 
 #: Which behaviour a similarity feature stands for (for the evidence it leaves).
-_KIND_OF = {f"{prefix}_{kind}": kind for prefix in ("proto", "turn", "q") for kind in (
-    "reflection", "empathy", "follow_up", "generic_question", "minimal", "specific_help",
-    "vague_help", "promotion", "call_to_action", "self_story", "about_me",
-)}
+_KIND_OF = {f"{prefix}_{kind}": kind for prefix in ("proto", "turn", "q") for kind in KINDS}
 _UPTAKE = ("sim_last", "sim_last_max", "sim_context", "q_sim_last")
 
 
@@ -43,7 +41,12 @@ def predict(axis: str, features: dict[str, float]) -> tuple[int, list[float], li
     exps = [math.exp(x - top) for x in logits]
     total = sum(exps)
     probs = [e / total for e in exps]
-    level = max(range(4), key=lambda c: (logits[c], -c))
+    if MODEL.get("decode") == "mean":
+        # the expected level, rounded: levels are ordered, so a turn the model splits
+        # between 3 and 0 gets a middle grade rather than a coin flip between extremes
+        level = min(3, math.floor(sum(c * p for c, p in enumerate(probs)) + 0.5))
+    else:
+        level = max(range(4), key=lambda c: (logits[c], -c))
     return level, probs, z
 
 

@@ -59,6 +59,15 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "A colleague of mine solved the same problem last year, I'll ask her to call you.",
         "One thing that works is to set a fixed weekly slot for it and track the numbers.",
     ),
+    # helpfulness 2: help told as experience or as what others do, no "you should"
+    "advice_story": (
+        "What worked for us was splitting the order into two smaller batches.",
+        "A friend had the same issue, and moving to weekly check-ins fixed it for her.",
+        "Some teams I know keep one shared list so nothing falls through the cracks.",
+        "In my experience, putting the two costs side by side makes the decision easy.",
+        "Usually the trick is to try it with a small group before rolling it out.",
+        "Other schools handled that by pairing each new teacher with a mentor for the first term.",
+    ),
     # helpfulness 1
     "vague_help": (
         "Let me know if I can help with anything.",
@@ -75,6 +84,15 @@ PROTOTYPES: dict[str, tuple[str, ...]] = {
         "I'm an experienced designer with ten years of award-winning work.",
         "Our platform is used by the top firms in the industry.",
         "Our charity is highly rated and puts most of every dollar into programs.",
+    ),
+    # pitching 2: showing off achievements and credentials, no product named
+    "brag": (
+        "I've built a reputation as the go-to person for this in the whole region.",
+        "Honestly, we're the best team in the business and everyone knows it.",
+        "I was the youngest partner the firm ever had.",
+        "I led that whole rebuild myself, and it's still the thing I'm proudest of.",
+        "We grew ten times in two years, mostly because of the system I designed.",
+        "I've won three industry awards, and I've worked with some really big names.",
     ),
     # pitching 3
     "call_to_action": (

@@ -29,6 +29,9 @@ class Semantic:
     features: dict[str, float]
     #: kind -> (index of the turn's sentence closest to it, its similarity)
     best_sentence: dict[str, tuple[int, float]] = field(default_factory=dict)
+    #: the turn's own direction (unit vector): the hybrid model reads it directly, so it
+    #: can learn behaviours no prototype names (a brag, advice told as a story)
+    whole: list[float] = field(default_factory=list)
 
 
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:
@@ -118,4 +121,4 @@ def semantic_features(
         features[f"proto_{kind}"] = top
         features[f"turn_{kind}"] = max(cosine(whole, p) for p in protos[kind])
         best[kind] = (top_index, top)
-    return Semantic(features=features, best_sentence=best)
+    return Semantic(features=features, best_sentence=best, whole=whole)

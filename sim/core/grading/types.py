@@ -43,8 +43,10 @@ class Signal:
     SEMANTIC_GENERIC_QUESTION = "semantic_generic_question"
     SEMANTIC_MINIMAL = "semantic_minimal"
     SEMANTIC_SPECIFIC_HELP = "semantic_specific_help"
+    SEMANTIC_ADVICE_STORY = "semantic_advice_story"  # help told as experience
     SEMANTIC_VAGUE_HELP = "semantic_vague_help"
     SEMANTIC_PROMOTION = "semantic_promotion"
+    SEMANTIC_BRAG = "semantic_brag"            # showing off achievements or credentials
     SEMANTIC_CALL_TO_ACTION = "semantic_call_to_action"
     SEMANTIC_SELF_STORY = "semantic_self_story"
     SEMANTIC_ABOUT_ME = "semantic_about_me"
