@@ -152,6 +152,44 @@ def test_hybrid_grading_time_per_turn_is_reported(embedder):
     assert p95 < 250
 
 
+def test_warming_leaves_only_the_users_sentences_to_embed_and_changes_no_grade(embedder):
+    from sim.core.grading import warm_hybrid
+
+    seen: list[str] = []
+
+    def counting(texts):
+        seen.extend(t for t in texts if t not in cache)
+        vectors = embedder.embed(texts)
+        cache.update(zip(texts, vectors))
+        return vectors
+
+    cache: dict = {}
+    prepare_hybrid(counting)
+    turn = "Six months and then they walk. What do they say on the way out? Is it the nights?"
+    cold = grade_turn(NADIA, LINE, turn, embed=counting)
+    cache.clear()
+    warm_hybrid(NADIA, LINE, counting)
+    seen.clear()
+    warm = grade_turn(NADIA, LINE, turn, embed=counting)
+    assert warm == cold
+    assert seen == ["Six months and then they walk.", "What do they say on the way out?", "Is it the nights?"]
+    warm_hybrid(NADIA, [{"speaker": "persona", "text": None}, 42], lambda texts: 1 / 0)  # never raises
+
+
+def test_the_session_warms_the_grader_while_the_user_types():
+    from sim.app.session import Session
+    from sim.core.persona import brief
+    from sim.store.personas import find_persona
+
+    calls = []
+    theo = find_persona("theo-green-room").persona
+    session = Session(persona=theo, generator=None, grader_warm=lambda who, context: calls.append((who, context)))
+    session.open()
+    session.prepare()
+    (who, context), = calls
+    assert who == brief(session.persona) and [line.speaker for line in context] == ["persona"]
+
+
 def test_core_stays_free_of_torch_with_the_hybrid_grader():
     code = (
         "import sys; from sim.core.grading import grade_turn, PersonaBrief;"

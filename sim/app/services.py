@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from sim.app.session import GradeFn, Session
+from sim.app.session import GradeFn, Session, WarmFn
 from sim.core.generation import GenerationOptions, Generator, Progress
-from sim.core.grading import GRADER_VERSION, HYBRID_VERSION, grade_turn, prepare_hybrid
+from sim.core.grading import GRADER_VERSION, HYBRID_VERSION, grade_turn, prepare_hybrid, warm_hybrid
 from sim.core.model_profile import ModelProfile
 from sim.core.persona import Persona
 from sim.store.paths import Home
@@ -24,6 +24,7 @@ class Grader:
     grade: GradeFn
     version: str
     note: str = ""  # why grading runs without the embedding model, if it does
+    warm: WarmFn | None = None  # embeds the persona's side ahead of the user's turn
 
 
 RULES = Grader(grade_turn, GRADER_VERSION)
@@ -44,7 +45,8 @@ def load_grader(progress: Progress | None = None, *, embeddings: bool = True) ->
         prepare_hybrid(embedder.embed)
     except ModelError as error:
         return Grader(grade_turn, GRADER_VERSION, note=f"grading with rules only: {error}")
-    return Grader(partial(grade_turn, embed=embedder.embed), HYBRID_VERSION)
+    return Grader(partial(grade_turn, embed=embedder.embed), HYBRID_VERSION,
+                  warm=partial(warm_hybrid, embed=embedder.embed))
 
 
 def new_session(
@@ -75,6 +77,7 @@ def new_session(
         model_info=({"profile": profile.model_dump(mode="json")} if profile else {}),
         grader=grader.grade,
         grader_version=grader.version,
+        grader_warm=grader.warm,
     )
     if record:
         try:
@@ -111,4 +114,5 @@ def resume_session(
         writer=writer,
         grader=grader.grade,
         grader_version=grader.version,
+        grader_warm=grader.warm,
     )

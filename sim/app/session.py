@@ -26,6 +26,8 @@ from sim.core.voice import Exchange, build_prompt, scene_so_far, stage_direction
 from sim.store.transcripts import TranscriptWriteError, TranscriptWriter
 
 GradeFn = Callable[[PersonaBrief, Sequence[ContextLine], str], Grade]
+#: Prepares the next grade before the user speaks (embeds their card and last line).
+WarmFn = Callable[[PersonaBrief, Sequence[ContextLine]], None]
 
 #: A model line this close to an authored line (word overlap) is the author's words,
 #: not the model's: it still counts as spoken by the model, and is flagged as a copy.
@@ -66,6 +68,7 @@ class Session:
     user_name: str = "You"
     grader: GradeFn = grade_turn
     grader_version: str = GRADER_VERSION
+    grader_warm: WarmFn | None = None
     writer: TranscriptWriter | None = None
     model_info: dict = field(default_factory=dict)
 
@@ -170,9 +173,7 @@ class Session:
         if self.finished:
             raise RuntimeError("the conversation is over")
         text = text.strip()[:MAX_USER_CHARS]
-        # The whole branch so far, exactly as `sim grade FILE` re-grades it later.
-        context = [ContextLine(t.speaker, t.text) for t in self.branch()]
-        grade = self.grader(brief(self.persona), context, text)
+        grade = self.grader(brief(self.persona), self._grading_context(), text)
         head = self.head
         turn = Turn(
             id=self.transcript.next_id(),
@@ -193,10 +194,17 @@ class Session:
         direction, self.pending = self.pending, None
         return self._speak(direction, stop_event)
 
+    def _grading_context(self) -> list[ContextLine]:
+        """The whole branch so far, exactly as `sim grade FILE` re-grades it later."""
+        return [ContextLine(t.speaker, t.text) for t in self.branch()]
+
     def prepare(self) -> None:
-        """Read the scene so far into the model's cache while the user is reading and
-        typing, so the next reply starts at once. Only the scene prompt gains from this
-        (a chat prompt changes its last user message every turn)."""
+        """Get ready for the user's next turn while they read and type: the grader embeds
+        what it needs of the persona, and the model reads the scene so far into its cache
+        so the next reply starts at once. Only the scene prompt gains from the second (a
+        chat prompt changes its last user message every turn)."""
+        if self.grader_warm is not None:
+            self.grader_warm(brief(self.persona), self._grading_context())
         generator = self.generator
         if generator is None or generator.info.prompt_style != "scene":
             return

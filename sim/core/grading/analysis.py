@@ -134,13 +134,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def persona_lines_of(context: Sequence[ContextLine]) -> list[str]:
+    """The persona's lines, cleaned as the grader reads them."""
+    return [clean(str(c.text)[:CONTEXT_CHARS]) for c in context if c.speaker == "persona"]
+
+
 def read_turn(persona: PersonaBrief, context: Sequence[ContextLine], user_turn: str) -> Turn:
     raw = user_turn if isinstance(user_turn, str) else str(user_turn)
     # Cleaning keeps lengths, so offsets into the cleaned windows are offsets into `raw`.
     pieces = [(offset, clean(piece)) for offset, piece in windows(raw)]
     toks = [t for offset, piece in pieces for t in tokens(piece, offset)]
 
-    persona_lines = [clean(str(c.text)[:CONTEXT_CHARS]) for c in context if c.speaker == "persona"]
+    persona_lines = persona_lines_of(context)
     last_line = persona_lines[-1] if persona_lines else ""
     name_stems = {stem(t.lower) for t in tokens(str(persona.name or ""))}
     last_stems = content_stems(tokens(last_line)) - name_stems

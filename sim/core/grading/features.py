@@ -63,9 +63,12 @@ def texts_of(found: Analysis) -> tuple[str, list[str], str, str]:
     """(turn, its sentences, their last line, the context: their role and card, which stay
     the same all conversation and so are embedded once)."""
     turn = found.turn
-    persona = found.persona
-    context = " ".join([str(persona.role or ""), str(persona.card or "")]).strip()
-    return turn.text, [part.text for part in turn.parts], turn.last_line, context
+    return turn.text, [part.text for part in turn.parts], turn.last_line, persona_text(found.persona)
+
+
+def persona_text(persona) -> str:
+    """Their role and card, embedded once a conversation (they do not change)."""
+    return " ".join([str(persona.role or ""), str(persona.card or "")]).strip()
 
 
 def all_features(found: Analysis, embed: Embed) -> tuple[dict[str, float], Semantic]:

@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from sim.core.grading.analysis import Turn, read_turn
+from sim.core.grading.analysis import Turn, persona_lines_of, read_turn
 from sim.core.grading.helping import HelpSignals, detect_helping
 from sim.core.grading.listening import ListenSignals, detect_listening, listening_level
 from sim.core.grading.pitching import PitchSignals, detect_pitching, pitching_level
+from sim.core.grading.semantic import their_texts
 from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS
 from sim.core.grading.tips import TipContext, topic_of, write_tip
 from sim.core.grading.types import ContextLine, Evidence, Grade, PersonaBrief, Signal
@@ -50,6 +51,22 @@ def grade_turn(
         return _grade_hybrid(persona, context, user_turn, embed)
     except Exception:  # a grading bug must not break a conversation; tests keep this path unused
         return _unclear(_tip_context(NEUTRAL_PERSONA, []), reason="error")
+
+
+def warm_hybrid(
+    persona: PersonaBrief, context: Sequence[ContextLine], embed: Callable[[list[str]], list[list[float]]]
+) -> None:
+    """Embed now what the next turn's grade will need besides the user's words (their
+    last line, their card), so grading after Enter only reads the user's sentences. For
+    an embed callable that caches per text, like the engine's. Never raises."""
+    from sim.core.grading.features import persona_text  # features imports this module
+
+    try:
+        persona = persona if isinstance(persona, PersonaBrief) else NEUTRAL_PERSONA
+        lines = persona_lines_of(_context_lines(context))
+        embed(their_texts(lines[-1] if lines else "", persona_text(persona)))
+    except Exception:
+        pass  # only a speed-up: the grade embeds whatever is missing
 
 
 def prepare_hybrid(embed: Callable[[list[str]], list[list[float]]]) -> None:

@@ -71,6 +71,12 @@ def prototype_vectors(embed: Embed) -> dict[str, list[list[float]]]:
     return by_kind
 
 
+def their_texts(last_line: str, context_text: str) -> list[str]:
+    """What a grade embeds besides the user's words: their last line and their card. Known
+    before the user speaks, so the app embeds them ahead (see grader.warm_hybrid)."""
+    return [last_line[:MAX_TEXT] or ".", context_text[:MAX_TEXT] or "."]
+
+
 def pick_sentences(texts: list[str]) -> list[int]:
     """Indexes of the sentences to embed: the first MAX_SENTENCES - 1 and the last."""
     indexes = [i for i, t in enumerate(texts) if t.strip()]
@@ -93,8 +99,7 @@ def semantic_features(
     chosen = pick_sentences(sentence_texts)
     if not chosen:  # nothing split out: the turn is its one sentence
         sentence_texts, chosen = [turn_text or "."], [0]
-    texts = [sentence_texts[i][:MAX_TEXT] for i in chosen]
-    texts += [last_line[:MAX_TEXT] or ".", context_text[:MAX_TEXT] or "."]
+    texts = [sentence_texts[i][:MAX_TEXT] for i in chosen] + their_texts(last_line, context_text)
     vectors = _vectors(embed, texts)
     sent_vectors, last, ctx = vectors[: len(chosen)], vectors[-2], vectors[-1]
     # The turn as a whole: the direction its sentences share (one model call saved).

@@ -187,7 +187,7 @@ class ConversationScreen(Screen):
             self.notify(f"That is {len(text):,} characters; a turn can be at most {MAX_USER_CHARS:,}. "
                         "Trim it and send again.", severity="warning")
             return
-        self.session.grader = self.app.grader.grade  # the hybrid grader once it has loaded
+        self._use_loaded_grader()
         turn = self.session.say(text)
         self.query_one("#input", ChatInput).clear()
         self._append(UserLine(turn, self.session.user_name))
@@ -205,11 +205,17 @@ class ConversationScreen(Screen):
         self._set_typing(f"{self.persona.first_name} is thinking... (Esc to stop)")
         self.reply(self.stop_event)
 
+    def _use_loaded_grader(self) -> None:
+        """The hybrid grader once it has loaded (the rules until then)."""
+        self.session.grader = self.app.grader.grade
+        self.session.grader_warm = self.app.grader.warm
+
     @work(thread=True, group="warm", exit_on_error=False)
     def warm_up(self) -> None:
         """Read the scene into the model's cache while the user reads the opening line:
         the first reply then reads only the user's words (seconds saved on 2 cores)."""
         try:
+            self._use_loaded_grader()
             self.session.prepare()
         except Exception:
             pass  # only a speed-up: a broken model shows itself on the reply
@@ -224,6 +230,7 @@ class ConversationScreen(Screen):
         self.post_message(Replied(line))
         if not self.session.finished and not stop_event.is_set():
             try:  # while the user reads and types, read the new line into the cache
+                self._use_loaded_grader()
                 self.session.prepare()
             except Exception:
                 pass  # only a speed-up
