@@ -59,7 +59,7 @@ def hybrid_levels(found: Analysis, embed: Embed) -> tuple[tuple[int, int, int], 
         level, _, z = predict(axis, features)
         rule_level = found.levels[index]
         if level != rule_level:
-            driver = _driver(axis, z, rule_level, level)
+            driver = _driver(axis, z, rule_level, level) or _closest_behaviour(axis, rule_level, level, semantic)
             if driver is not None:
                 reasons.append((axis, driver, _sentence_of(driver, semantic)))
             else:
@@ -80,6 +80,25 @@ def _driver(axis: str, z: list[float], old: int, new: int) -> str | None:
         if push > best_push:
             best, best_push = name, push
     return best
+
+
+#: Behaviours that raise each axis, for quoting a sentence when the turn's meaning as a
+#: whole (its embedding) rather than one similarity raised a level.
+_RAISES = {
+    "listening": ("reflection", "empathy", "follow_up"),
+    "helpfulness": ("specific_help", "advice_story"),
+    "pitching": ("promotion", "brag", "call_to_action"),
+}
+
+
+def _closest_behaviour(axis: str, old: int, new: int, semantic: Semantic) -> str | None:
+    """For a raised level: the behaviour of that axis the turn's sentences come closest to."""
+    if new <= old:
+        return None
+    kinds = [k for k in _RAISES[axis] if k in semantic.best_sentence]
+    if not kinds:
+        return None
+    return "proto_" + max(kinds, key=lambda k: semantic.best_sentence[k][1])
 
 
 def _sentence_of(feature: str, semantic: Semantic) -> int:
