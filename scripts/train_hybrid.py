@@ -243,6 +243,12 @@ def fit_axis(config, rows, rules, labels, axis, weights=None):
     index = AXES.index(axis)
     X = matrix(rows, names)
     off = rule_offset(rules, index, strength) if strength else None
+    if BALANCE != "none":
+        counts = np.bincount(np.asarray(labels), minlength=4).astype(float)
+        share = len(labels) / (4 * np.maximum(counts, 1.0))
+        per_class = np.sqrt(share) if BALANCE == "sqrt" else share
+        base = np.ones(len(labels)) if weights is None else np.asarray(weights, dtype=float)
+        weights = base * per_class[np.asarray(labels)]
     model = Softmax(l2[axis] if isinstance(l2, dict) else l2).fit(X, labels, off, weights)
     return model, names
 
@@ -263,6 +269,9 @@ def predict_axis(model, names, config, rows, rules, axis):
 #: may move from the rules' (None: no limit).
 DECODE = "mean"
 BOUND = None
+#: Class weights in training: "none", "sqrt" or "full" inverse frequency (levels 2-3
+#: are rarer than 0, so an unweighted model leans towards 0).
+BALANCE = "none"
 
 
 def decode(proba, rule_levels):
@@ -282,7 +291,7 @@ def cross_validate(config, cases, rows, rules, seeds=(0, 1, 2), subset=None):
     """Mean over seeds of (Spearman, F1) from out-of-fold predictions; `subset` (a list
     of booleans) restricts the scoring (not the training) to some cases. The out-of-fold
     predictions are computed once per configuration and data."""
-    key = (config, id(cases), seeds, DEV_WEIGHT, DECODE, BOUND)
+    key = (config, id(cases), seeds, DEV_WEIGHT, DECODE, BOUND, BALANCE)
     if key not in _CV_CACHE:
         _CV_CACHE[key] = {axis: [_out_of_fold(config, cases, rows, rules, axis, seed) for seed in seeds] for axis in AXES}
     out = {}
@@ -359,7 +368,7 @@ def write_weights(config, dev):
 
 
 def main() -> None:
-    global DEV_WEIGHT, DECODE, BOUND
+    global DEV_WEIGHT, DECODE, BOUND, BALANCE
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", metavar="CONFIG", help="write the weights of this configuration")
     parser.add_argument("--check", type=Path, help="score one more labeled file (evaluation only)")
@@ -368,9 +377,10 @@ def main() -> None:
     parser.add_argument("--dev-only", action="store_true", help="also report models trained on dev alone")
     parser.add_argument("--decode", choices=("argmax", "mean"), default="mean",
                         help="mean: hybrid-2 (CV and both holdouts up on every axis against argmax)")
+    parser.add_argument("--balance", choices=("none", "sqrt", "full"), default="none")
     parser.add_argument("--bound", type=int, default=None, help="most a level may move from the rules'")
     args = parser.parse_args()
-    DECODE, BOUND = args.decode, args.bound
+    DECODE, BOUND, BALANCE = args.decode, args.bound, args.balance
     if args.write and BOUND is not None:
         parser.error("--bound is for experiments; the app does not apply it")
     DEV_WEIGHT = args.dev_weight
