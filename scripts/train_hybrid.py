@@ -32,7 +32,7 @@ from sim.core.grading.types import AXES, Grade  # noqa: E402
 DEV = ROOT / "tests/data/grading/dev_turns.jsonl"
 TRAIN = ROOT / "tests/data/grading/train_turns.jsonl"
 #: Written later by other hands (event hard cases, counselling, persuasion): trained on.
-MORE = sorted((ROOT / "tests/data/grading").glob("train2_*.jsonl"))
+MORE = sorted((ROOT / "tests/data/grading").glob("train[23]_*.jsonl"))
 HOLDOUT = ROOT / "tests/data/grading/holdout_turns.jsonl"
 #: A blind test set by another hand, never trained on, never used to choose anything.
 HOLDOUT2 = ROOT / "tests/data/grading/holdout2_turns.jsonl"

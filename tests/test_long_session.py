@@ -3,6 +3,8 @@ time per reply and the memory stay bounded. (Run by `make test`; about four minu
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import statistics
 
 import psutil
@@ -22,6 +24,17 @@ USER_LINES = [
     "Forty applications is a lot. What kind of replies would you hope for?",
     "What would make tomorrow easier for you?",
 ]
+
+
+def _live_rss_mb(process) -> float:
+    """Resident memory after handing freed heap back to the system: what the session
+    holds, not what glibc keeps cached after earlier tests in the same process."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: plain RSS
+    return process.memory_info().rss / 2**20
 
 
 def test_two_hundred_turns_stay_fast_and_small(home_with_model, generator, model_files):
@@ -47,7 +60,7 @@ def test_two_hundred_turns_stay_fast_and_small(home_with_model, generator, model
         seconds[turn] = line.seconds
         prompt_tokens.append(generator.last_prefill_tokens + generator.last_reused_tokens)
         if turn in (10, 100, 200):
-            rss[turn] = process.memory_info().rss / 2**20
+            rss[turn] = _live_rss_mb(process)
     early = statistics.median(seconds[t] for t in range(5, 16))
     late = statistics.median(seconds[t] for t in range(TURNS - 10, TURNS + 1))
     print(f"\nreply s: median turns 5-15 {early:.2f}, turns 190-200 {late:.2f}; "

@@ -65,8 +65,9 @@ def _reflects(turn: Turn, part: Part) -> bool:
         match = so_start or _YOU_STATEMENT.match(part.text)
     if match is None:
         return False
-    if lx.OFFER_COMMIT.search(part.text) or lx.ADVICE.search(part.text) or lx.LECTURE.search(part.text):
-        return False  # "sounds like you should try X" is advice; "you're going to end up..." a warning
+    if (lx.OFFER_COMMIT.search(part.text) or lx.ADVICE.search(part.text) or lx.LECTURE.search(part.text)
+            or lx.IMPERATIVE_START.search(part.text)):
+        return False  # "sounds like you should try X", "Ask your GP": advice; "you're going to..." a warning
     # "Sounds like it was never about the gear" reflects them; "I think so too" does not.
     grounded = part.overlap or lx.FEELING.search(part.text) or part.second_person or part.first_person == 0
     if grounded:

@@ -233,7 +233,7 @@ CALL_TO_ACTION = words(
     r"our|a quick|some details)", r"i(?:'d| would) love to (?:show|tell) you (?:about|how|what)",
     r"(?:would|are) (?:you|your \w+) (?:be )?(?:interested|open) (?:in|to) (?:a (?:call|demo|meeting|quick|presentation|trial)|"
     r"an? (?:intro|chat)|our|my|trying our|hearing (?:more )?about (?:our|my|what we)|seeing (?:our|what we|a demo))",
-    r"would you (?:ever )?consider (?:leaving|joining|switching|moving|working for|coming to|a move)",
+    r"would you (?:ever )?consider (?:leaving|joining|switching (?:jobs|roles|teams|to us|to our)|moving|working for|coming to|a move)",
     r"want a (?:quote|demo|trial|sample|discount|brochure)\b", r"(?:get|give|send) you a quote",
     r"(?:our|a) booth (?:right )?(?:here|at|number|over there)", r"even (?:a|one) (?:dollar|euro|pound|buck)", r"even a little (?:bit )?(?:helps|goes a long way|makes a difference)",
     r"every (?:dollar|bit|penny) (?:helps|counts)", r"for \$\d[\d,]*(?: (?:a|per) \w+)?,? (?:i|we) (?:can|could|will|'ll)",
@@ -281,14 +281,15 @@ COMMIT_ASK = words(
     r"let me (?:book|sign|set) you (?:up|in|a)", r"book you (?:a|in for a) (?:tour|session|spot|class)",
     r"(?:here's|here is|use) (?:a|my|the|this) (?:code|discount code|promo code|coupon)",
     r"free if you (?:book|sign|join|buy|order|come)", r"(?:bump|raise|increase|up) (?:it|that|your (?:gift|pledge|donation|monthly)) to",
-    r"would you (?:consider|think about) (?:adding|bumping|upping|increasing|raising|switching|coming|trying|joining|signing|taking)",
+    r"would you (?:consider|think about) (?:adding|bumping|upping|increasing|raising) (?:us|it|that|your (?:gift|pledge|donation|monthly))",
+    r"would you (?:consider|think about) (?:switching|coming|trying|joining|signing|taking) (?:up )?(?:to |with |on )?(?:us|our|my)\b",
     r"(?:try|do) (?:just )?one (?:session|class|shift|week|day) ", r"(?:come|do) (?:a )?(?:trial|free) (?:week|day|class|session)",
     r"(?:it's|available) on amazon", r"pledge card", r"paddle raise",
     r"(?:could|can|would|will) you (?:\w+ )?(?:forward|share|pass|send|post|circulate|hand out|put up) (?:our|my) \w+",
     r"(?:can|could|may) i (?:get|have|grab) (?:your|the) (?:boss|director|manager|ceo|cto|vp|head|buyer|principal|dean|founder)(?:'s)? "
     r"(?:name|email|contact|number|info|details)",
     r"(?:sign|put your name on|add your (?:[\w'-]+ ){0,2}name to|sign on to|join) (?:our|the|this) (?:[\w-]+ ){0,3}"
-    r"(?:petition|letter|pledge|agreement|coalition|campaign)", r"(?:will|would|could|can) (?:you|your \w+) (?:sign|pledge|commit)\b",
+    r"(?:petition|letter|pledge|agreement|coalition|campaign)", r"(?:will|would|could|can) (?:you|your \w+) (?:sign|pledge)\b(?! (?:up for (?:a|the) (?:free|class|program)))",
     r"everyone else (?:here )?(?:signed|has signed|already signed|gave|has given|is in|joined)", r"only takes a (?:second|minute|moment)",
     r"does (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|this week) work",
     r"walk you through (?:it|them|this|that|the \w+) over (?:lunch|coffee|a call|dinner|drinks)",
