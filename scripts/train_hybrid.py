@@ -259,15 +259,26 @@ def predict_axis(model, names, config, rows, rules, axis):
     X = matrix(rows, names)
     off = rule_offset(rules, index, strength) if strength else None
     proba = model.proba(X, off)
-    pred = decode(proba, np.array([r[index] for r in rules]))
+    pred = decode(proba, np.array([r[index] for r in rules]), axis)
     # unreadable turns keep the rules' (neutral) grade
     return np.array([rules[i][index] if rows[i] is None else pred[i] for i in range(len(rows))])
 
 
-#: How class probabilities become a level: "argmax", or "mean" (the expected level,
-#: rounded: ordinal, so a 3-vs-0 split does not flip a grade). BOUND: the most a level
-#: may move from the rules' (None: no limit).
-DECODE = "mean"
+#: How class probabilities become a level: "argmax", "mean" (the expected level,
+#: rounded) or "median". The ordinal ones beat argmax in CV and on both holdouts on every
+#: axis (a 3-vs-0 split no longer flips a grade). Between them, per axis by CV on
+#: dev+train: mean for listening and pitching (0.804 vs 0.800, 0.873 tie with F1 0.881 vs
+#: 0.887, fresh cases 0.849 vs 0.837), a tie for helpfulness, broken for the median, which
+#: keeps a clear 3 (a named introduction, no strings) that a little doubt pulls to 2.5.
+#: BOUND: the most a level may move from the rules' (None: no limit).
+DECODE = "listening=mean,helpfulness=median,pitching=mean"
+
+
+def decoding(axis: str) -> str:
+    """DECODE for one axis: one method for all, or "axis=method,..."."""
+    if "=" not in DECODE:
+        return DECODE
+    return dict(part.split("=") for part in DECODE.split(","))[axis]
 BOUND = None
 #: Added to the expected level before rounding (experiments only: +0.1 traded Spearman
 #: for F1 in CV, a wash, so the app rounds at .5).
@@ -277,8 +288,11 @@ SHIFT = 0.0
 BALANCE = "none"
 
 
-def decode(proba, rule_levels):
-    if DECODE == "mean":
+def decode(proba, rule_levels, axis):
+    how = decoding(axis)
+    if how == "median":
+        level = (np.cumsum(proba, axis=1) >= 0.5).argmax(axis=1)
+    elif how == "mean":
         level = np.clip(np.floor(proba @ np.arange(4) + 0.5 + SHIFT), 0, 3).astype(int)
     else:
         level = proba.argmax(axis=1)
@@ -349,7 +363,7 @@ def line(name, result):
 
 def write_weights(config, dev):
     cases, rows, rules = dev
-    model_data = {"config": config, "decode": DECODE, "axes": {}}
+    model_data = {"config": config, "decode": {axis: decoding(axis) for axis in AXES}, "axes": {}}
     for axis in AXES:
         gold = np.array([c.labels[axis] for c in cases])
         model, names = fit_axis(config, rows, rules, gold, axis, case_weights(cases))
@@ -363,7 +377,7 @@ def write_weights(config, dev):
         }
     text = (
         '"""Weights of the hybrid grader, written by scripts/train_hybrid.py from\n'
-        "tests/data/grading/dev_turns.jsonl and train_turns.jsonl. Do not edit by hand: retrain.\"\"\"\n\n"
+        "tests/data/grading/dev_turns.jsonl, train_turns.jsonl and train2_/train3_*.jsonl. Do not edit by hand: retrain.\"\"\"\n\n"
         f"MODEL = {json.dumps(model_data, indent=1)}\n"
     )
     OUT.write_text(text)
@@ -378,8 +392,7 @@ def main() -> None:
     parser.add_argument("--configs", nargs="*", default=list(CONFIGS))
     parser.add_argument("--dev-weight", type=float, default=1.0, help="weight of a dev case in training")
     parser.add_argument("--dev-only", action="store_true", help="also report models trained on dev alone")
-    parser.add_argument("--decode", choices=("argmax", "mean"), default="mean",
-                        help="mean: hybrid-2 (CV and both holdouts up on every axis against argmax)")
+    parser.add_argument("--decode", default=DECODE, help="argmax, mean, median, or axis=method,... (see DECODE)")
     parser.add_argument("--shift", type=float, default=0.0, help="added to the expected level before rounding")
     parser.add_argument("--balance", choices=("none", "sqrt", "full"), default="none")
     parser.add_argument("--bound", type=int, default=None, help="most a level may move from the rules'")

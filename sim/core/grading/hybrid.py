@@ -41,9 +41,18 @@ def predict(axis: str, features: dict[str, float]) -> tuple[int, list[float], li
     exps = [math.exp(x - top) for x in logits]
     total = sum(exps)
     probs = [e / total for e in exps]
-    if MODEL.get("decode") == "mean":
-        # the expected level, rounded: levels are ordered, so a turn the model splits
-        # between 3 and 0 gets a middle grade rather than a coin flip between extremes
+    decode = MODEL.get("decode", {})
+    decode = decode.get(axis) if isinstance(decode, dict) else decode
+    if decode == "median":
+        # the median level: levels are ordered, so a turn the model splits between 3 and
+        # 0 gets a middle grade rather than a coin flip between extremes
+        total, level = 0.0, 3
+        for c, p in enumerate(probs):
+            total += p
+            if total >= 0.5:
+                level = c
+                break
+    elif decode == "mean":  # the expected level, rounded
         level = min(3, math.floor(sum(c * p for c, p in enumerate(probs)) + 0.5))
     else:
         level = max(range(4), key=lambda c: (logits[c], -c))

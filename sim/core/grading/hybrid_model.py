@@ -3,7 +3,11 @@ tests/data/grading/dev_turns.jsonl and train_turns.jsonl. Do not edit by hand: r
 
 MODEL = {
  "config": "hybrid-2",
- "decode": "mean",
+ "decode": {
+  "listening": "mean",
+  "helpfulness": "median",
+  "pitching": "mean"
+ },
  "axes": {
   "listening": {
    "features": [
