@@ -46,10 +46,10 @@ def predict(axis: str, features: dict[str, float]) -> tuple[int, list[float], li
     if decode == "median":
         # the median level: levels are ordered, so a turn the model splits between 3 and
         # 0 gets a middle grade rather than a coin flip between extremes
-        total, level = 0.0, 3
+        cumulative, level = 0.0, 3
         for c, p in enumerate(probs):
-            total += p
-            if total >= 0.5:
+            cumulative += p
+            if cumulative >= 0.5:
                 level = c
                 break
     elif decode == "mean":  # the expected level, rounded
