@@ -1,13 +1,15 @@
 """Train (and honestly evaluate) the hybrid grader: a small multinomial logistic
 regression per axis over the rules' levels and signals plus sentence-embedding features.
 
-    .venv/bin/python scripts/train_hybrid.py                 # CV on dev + holdout report
-    .venv/bin/python scripts/train_hybrid.py --write         # also write the weights
-    .venv/bin/python scripts/train_hybrid.py --check FILE    # score FILE once (no tuning!)
+    .venv/bin/python scripts/train_hybrid.py --configs hybrid-2                  # CV + holdout reports
+    .venv/bin/python scripts/train_hybrid.py --configs hybrid-2 --write hybrid-2 # also write the weights
+    .venv/bin/python scripts/train_hybrid.py --check FILE                        # score FILE once (no tuning!)
 
-Training data: tests/data/grading/dev_turns.jsonl only. tests/data/grading/
-holdout_turns.jsonl is never trained on; it is reported. numpy/scipy are used here only:
-the weights are written to sim/core/grading/hybrid_model.py for pure-Python inference.
+Training data: tests/data/grading/dev_turns.jsonl, train_turns.jsonl and the train2_* and
+train3_* files (see tests/data/grading/README.md). holdout_turns.jsonl and
+holdout2_turns.jsonl are never trained on; they are reported. numpy/scipy are used here
+only: the weights are written to sim/core/grading/hybrid_model.py for pure-Python
+inference. The same data and options give the same weights.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Weights of the hybrid grader, written by scripts/train_hybrid.py from
-tests/data/grading/dev_turns.jsonl and train_turns.jsonl. Do not edit by hand: retrain."""
+tests/data/grading/dev_turns.jsonl, train_turns.jsonl and train2_/train3_*.jsonl. Do not edit by hand: retrain."""
 
 MODEL = {
  "config": "hybrid-2",
