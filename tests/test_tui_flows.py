@@ -632,15 +632,20 @@ class Watched(ScriptedGenerator):
             self.returned.set()
 
 
+async def start_a_reply(pilot, gen) -> None:
+    """Open Joan, say something, and return once the model has started answering."""
+    await open_persona(pilot, JOAN)
+    await say(pilot, "What made you come tonight?", wait=False)
+    await wait_until(pilot, lambda: gen.prompts, what="generation to start")
+
+
 async def test_ending_during_a_slow_reply_goes_straight_to_the_report(sim_home):
     gen = Watched()
     gen.gate = threading.Event()
     app = make_app(sim_home, gen)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await open_persona(pilot, JOAN)
-            await say(pilot, "What made you come tonight?", wait=False)
-            await wait_until(pilot, lambda: gen.prompts, what="generation to start")
+            await start_a_reply(pilot, gen)
             await pilot.press("ctrl+g")
             await wait_until(pilot, lambda: screen_name(app) == "ReportScreen", timeout=2,
                              what="the report without waiting for the model")
@@ -655,9 +660,7 @@ async def test_quitting_during_a_reply_stops_the_model(sim_home):
     app = make_app(sim_home, gen)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await open_persona(pilot, JOAN)
-            await say(pilot, "What made you come tonight?", wait=False)
-            await wait_until(pilot, lambda: gen.prompts, what="generation to start")
+            await start_a_reply(pilot, gen)
             await pilot.press("ctrl+q")
         # the worker thread would otherwise keep the process alive until the reply is done
         assert gen.returned.wait(timeout=2), "the model was not told to stop"
