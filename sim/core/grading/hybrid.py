@@ -56,6 +56,11 @@ def predict(axis: str, features: dict[str, float]) -> tuple[int, list[float], li
         level = min(3, math.floor(sum(c * p for c, p in enumerate(probs)) + 0.5))
     else:
         level = max(range(4), key=lambda c: (logits[c], -c))
+    high_at = MODEL.get("high_at", {}).get(axis)
+    if high_at is not None:
+        # the 1|2 boundary ("level >= 2" is the grade that matters most) placed where
+        # cross-validation put it, rather than at the decoding's own midpoint
+        level = max(level, 2) if probs[2] + probs[3] >= high_at else min(level, 1)
     return level, probs, z
 
 
