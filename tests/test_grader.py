@@ -401,3 +401,34 @@ def test_talking_to_the_model_is_not_listening_to_the_person():
         assert grade.listening == 0 and "topic_change" in grade.signals, text
         span = grade.evidence[0]
         assert text[span.start:span.end] == span.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surge staffing for support teams? That's literally what we do.",
+        "Ha, burnout after an outage is basically our whole business.",
+        "Our agency has the fastest onboarding in travel support.",
+        "Switch to us and that won't happen with us.",
+    ],
+)
+def test_their_problem_answered_with_the_users_trade_is_promotion(text):
+    assert grade(text).pitching >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My manager is the best, she covered for me all week.",
+        "That's what we did at my last job: we rotated the worst queues weekly.",
+    ],
+)
+def test_praising_people_or_sharing_what_worked_is_not_promotion(text):
+    assert grade(text).pitching <= 1
+
+
+def test_a_persuader_steering_small_talk_to_giving_is_a_pitch_and_asking_for_a_gift_an_ask():
+    persona = PersonaBrief(name="Dee", role="cashier", event="Online chat about a charity")
+    line = [ContextLine("persona", "just got off a double shift lol")]
+    assert grade_turn(persona, line, "oof. do you ever donate to charities?").pitching == 2
+    assert grade_turn(persona, line, "Would you consider a one-time gift today?").pitching == 3

@@ -1,7 +1,7 @@
 """The turn grader: listening, helpfulness and pitching, 0-3 each, with evidence quoted
 from the user's own words and one tip. Pure Python, deterministic, fast.
 
-    grade_turn(persona, context, user_turn) -> Grade              rules only ("rules-2")
+    grade_turn(persona, context, user_turn) -> Grade              rules only ("rules-3")
     grade_turn(persona, context, user_turn, embed=f) -> Grade     hybrid ("hybrid-2")
     prepare_hybrid(f)                                             embed the prototypes once
     warm_hybrid(persona, context, f)       embed their card and last line before the user speaks

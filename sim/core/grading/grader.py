@@ -16,7 +16,7 @@ from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS
 from sim.core.grading.tips import TipContext, topic_of, write_tip
 from sim.core.grading.types import ContextLine, Evidence, Grade, PersonaBrief, Signal
 
-RULES_VERSION = "rules-2"
+RULES_VERSION = "rules-3"
 HYBRID_VERSION = "hybrid-2"  # with embed=: the rules plus sentence-embedding similarities
 GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 
@@ -43,8 +43,8 @@ def grade_turn(
 
     With `embed` (texts -> unit vectors, e.g. the engine's sentence-embedding model) the
     hybrid grader moves the rules' levels using similarities of meaning; its grades carry
-    grader_version "hybrid-2". Without it, the rules alone ("rules-2"). If `embed` fails,
-    the rules' grade is returned, marked "rules-2"."""
+    grader_version "hybrid-2". Without it, the rules alone ("rules-3"). If `embed` fails,
+    the rules' grade is returned, marked "rules-3"."""
     try:
         if embed is None:
             return _grade(persona, context, user_turn)

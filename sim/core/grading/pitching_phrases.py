@@ -67,7 +67,7 @@ PROMOTION = words(
     r"we (?:help|helps|offer|provide|sell|specialize|specialise|solve|fix|handle|place|"
     r"take \d+|just launched|launched|are launching|'re launching|do exactly|do that for|work with "
     r"(?:\d+|dozens|hundreds)|make (?:a|an|the)\s+[\w-]+\s+(?:platform|tool|app|product|software))",
-    r"(?:that's|this is|which is) (?:exactly )?(?:what|why) (?:we|our|you need)",
+    r"(?:that's|this is|which is) (?:exactly )?(?:what (?:we|our [\w-]+) (?!did\b|tried\b|had\b|used\b|went\b)|why (?:we|our)|what you need)",
     r"exactly what \w+ (?:does|do|solves|fixes|is built for)",
     r"you (?:need|should get|should try|want) (?:a|an|our|better|some) (?:[\w-]+ ){0,3}"
     r"(?:software|tool|platform|app|crm|system|solution|service)",
@@ -98,6 +98,16 @@ PROMOTION = words(
     r"every dollar", r"each dollar", r"save the children", r"our (?:cause|mission)",
     r"goes? (?:straight|directly) to", r"i place \w+",
 r"we(?:'ve| have) (?:built|gotten|placed)",
+    # "that's literally what we do", "fraud models are our whole business": their need
+    # answered with the user's trade
+    r"(?:that's|that is|this is|which is) (?:literally |basically |actually |exactly |pretty much )?(?:us\b|what (?:we|my team|"
+    r"my company|my firm|my agency) (?:do|does)|our (?:whole )?(?:business|thing|specialty|speciality|bread and butter))",
+    r"(?:literally|basically) (?:our|my) (?:whole )?(?:business|thing|specialty)",
+    # a superlative said of something of ours: "our clinic has the shortest wait times"
+    r"(?:our|my) (?!(?:wife|husband|son|daughter|kids?|mom|dad|mum|family|friend|partner|boss|manager)\b)[\w-]+ "
+    r"(?:has|have|is|are|gets?|offers?) (?:by far |easily )?the (?:best|lowest|highest|shortest|fastest|cheapest|biggest|largest|"
+    r"only|most [\w-]+)\b",
+    r"(?:switch|come|move|go) (?:over )?to us\b", r"(?:won't|doesn't|wouldn't|never|can't) happen(?:s)? with (?:us|me|ours)\b",
 )
 
 # Talk about what the user is building or good at: an answer when asked, a pitch when not.
@@ -163,7 +173,9 @@ STEERING = words(
     r"decision[- ]maker", r"are you the (?:right )?person (?:to talk to|who)",
     r"who(?:'s| is) the (?:right )?person (?:to talk to|i should|at)", r"are you (?:guys )?looking for (?:a|an|any) \w+",
     r"(?:your|the) (?:procurement|purchasing) (?:process|team|office|people|lead|contact|cycle)", r"who(?:'s| is) (?:in|on|your) procurement",
-    r"vendor (?:process|list|onboarding)", r"approved vendor", r"\brfp\b", r"how (?:do|would|could) (?:i|we) get (?:on|onto|into|in with) (?:your|the)",
+    r"vendor (?:process|list|onboarding)",
+    # a persuader turning small talk toward giving
+    r"(?:have|do) you (?:ever )?(?:donate|donated|give|given) (?:to|money|regularly|online)", r"approved vendor", r"\brfp\b", r"how (?:do|would|could) (?:i|we) get (?:on|onto|into|in with) (?:your|the)",
 )
 
 CALL_TO_ACTION = words(
@@ -245,7 +257,8 @@ CALL_TO_ACTION = words(
     r"pass (?:it|this) to the hiring manager",
     r"(?:would|could|will|can|want to|like to) (?:you )?(?:\w+ ){0,3}donat\w*", r"(?:make|making|consider) (?:a )?donation",
     r"donate (?:today|tonight|now|\$|some|a little|what you can)", r"your donation", r"make a (?:gift|contribution)", r"would you (?:consider )?pledg\w*",
-    r"consider (?:giving|donating|supporting|chipping in)", r"chip in", r"sponsor (?:us|our|me)",
+    r"consider (?:giving|donating|supporting|chipping in)",
+    r"would you (?:ever )?consider (?:a |an )?(?:[\w-]+ ){0,2}(?:gift|donation|pledge|contribution)", r"chip in", r"sponsor (?:us|our|me)",
     r"even \$\d+", r"i can sign you up", r"put you on (?:the|our) (?:beta|list|waitlist)",
     r"(?:i|we) can (?:give|get|set) you (?:up with )?(?:a |an |our )?(?:free |early )?(?:trial|pilot|"
     r"access|discount|account|license|quote)",
