@@ -17,7 +17,7 @@ from sim.core.grading.tips import TipContext, topic_of, write_tip
 from sim.core.grading.types import ContextLine, Evidence, Grade, PersonaBrief, Signal
 
 RULES_VERSION = "rules-3"
-HYBRID_VERSION = "hybrid-2"  # with embed=: the rules plus sentence-embedding similarities
+HYBRID_VERSION = "hybrid-3"  # with embed=: the rules plus sentence-embedding similarities
 GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 
 NEUTRAL_PERSONA = PersonaBrief(name="them")
@@ -43,7 +43,7 @@ def grade_turn(
 
     With `embed` (texts -> unit vectors, e.g. the engine's sentence-embedding model) the
     hybrid grader moves the rules' levels using similarities of meaning; its grades carry
-    grader_version "hybrid-2". Without it, the rules alone ("rules-3"). If `embed` fails,
+    grader_version "hybrid-3". Without it, the rules alone ("rules-3"). If `embed` fails,
     the rules' grade is returned, marked "rules-3"."""
     try:
         if embed is None:

@@ -72,6 +72,10 @@ def hybrid_levels(found: Analysis, embed: Embed) -> tuple[tuple[int, int, int], 
     for index, axis in enumerate(AXES):
         level, _, z = predict(axis, features)
         rule_level = found.levels[index]
+        if axis == "helpfulness" and MODEL.get("trust_rules_help") and rule_level == 3 and found.levels[2] <= 1:
+            # specific, committed help with no pitch: the similarities cannot tell "want me
+            # to introduce you to my lead?" from "could you introduce me to your boss?"
+            level = 3
         if level != rule_level:
             driver = _driver(axis, z, rule_level, level) or _closest_behaviour(axis, rule_level, level, semantic)
             if driver is not None:
