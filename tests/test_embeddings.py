@@ -99,6 +99,7 @@ def test_a_level_the_model_moved_says_which_similarity_moved_it(embedder):
     """Across the holdout, every grade the hybrid moved carries HYBRID_ADJUSTED, and the
     semantic_* evidence quotes the user's words."""
     from sim.core.grading.cases import load_cases
+    from sim.core.grading.hybrid import _MOVES as MOVES
 
     moved = 0
     for case in load_cases(HOLDOUT):
@@ -111,6 +112,10 @@ def test_a_level_the_model_moved_says_which_similarity_moved_it(embedder):
             assert case.user_turn[item.start : item.end] == item.quote
             if item.signal.startswith("semantic_"):
                 assert item.signal in Signal.ALL
+                if item.signal != Signal.SEMANTIC_UPTAKE:
+                    # a raised pitch is explained by a promotion, never by "a follow-up"
+                    raised = grade.level(item.axis) > rules.level(item.axis)
+                    assert item.signal.removeprefix("semantic_") in MOVES[item.axis][0 if raised else 1], (item, case.id)
     assert moved > 0
 
 

@@ -87,12 +87,21 @@ def hybrid_levels(found: Analysis, embed: Embed) -> tuple[tuple[int, int, int], 
 
 
 def _driver(axis: str, z: list[float], old: int, new: int) -> str | None:
-    """The similarity feature that pushed hardest from the rules' level to the new one
-    (None when only the rules' own signals did)."""
+    """The similarity feature that pushed hardest from the rules' level to the new one,
+    among those that can honestly explain the move: the turn is *like* a behaviour that
+    moves this axis this way (a raised pitch by a promotion, not by "unlike a follow-up").
+    None when no such feature pushed."""
     model = MODEL["axes"][axis]
+    raises, lowers = _MOVES[axis]
+    kinds = raises if new > old else lowers
     best, best_push = None, 0.0
     for name, value, row in zip(model["features"], z, model["weights"]):
-        if name not in _KIND_OF and name not in _UPTAKE:
+        if value <= 0:
+            continue  # less similar than usual: no sentence to quote for it
+        if name in _UPTAKE:
+            if axis != "listening" or new < old:
+                continue
+        elif _KIND_OF.get(name) not in kinds:
             continue
         push = value * (row[new] - row[old])
         if push > best_push:
@@ -100,12 +109,13 @@ def _driver(axis: str, z: list[float], old: int, new: int) -> str | None:
     return best
 
 
-#: Behaviours that raise each axis, for quoting a sentence when the turn's meaning as a
-#: whole (its embedding) rather than one similarity raised a level.
-_RAISES = {
-    "listening": ("reflection", "empathy", "follow_up"),
-    "helpfulness": ("specific_help", "advice_story"),
-    "pitching": ("promotion", "brag", "call_to_action"),
+#: Behaviours that raise, and that lower, each axis: what a moved level may be explained by.
+_MOVES = {
+    "listening": (("reflection", "empathy", "follow_up"),
+                  ("generic_question", "minimal", "self_story", "promotion", "call_to_action")),
+    "helpfulness": (("specific_help", "advice_story"), ("vague_help", "promotion", "call_to_action")),
+    "pitching": (("promotion", "brag", "call_to_action"),
+                 ("about_me", "follow_up", "reflection", "empathy", "specific_help", "advice_story")),
 }
 
 
@@ -113,7 +123,7 @@ def _closest_behaviour(axis: str, old: int, new: int, semantic: Semantic) -> str
     """For a raised level: the behaviour of that axis the turn's sentences come closest to."""
     if new <= old:
         return None
-    kinds = [k for k in _RAISES[axis] if k in semantic.best_sentence]
+    kinds = [k for k in _MOVES[axis][0] if k in semantic.best_sentence]
     if not kinds:
         return None
     return "proto_" + max(kinds, key=lambda k: semantic.best_sentence[k][1])
