@@ -36,6 +36,11 @@ DEV = ROOT / "tests/data/grading/dev_turns.jsonl"
 TRAIN = ROOT / "tests/data/grading/train_turns.jsonl"
 #: Written later by other hands (event hard cases, counselling, persuasion): trained on.
 MORE = sorted((ROOT / "tests/data/grading").glob("train[234]_*.jsonl"))
+#: One-axis files (train5_listen, train5_pitch): used only with --one-axis. With them
+#: ("hybrid-4") the first two holdouts moved both ways, and both blind ones went down
+#: (holdout3 listening F1 0.865 -> 0.857, pitching 0.719 -> 0.716; holdout4 0.886 ->
+#: 0.879, 0.812 -> 0.783), so the shipped hybrid-3 is trained without them.
+ONE_AXIS = sorted((ROOT / "tests/data/grading").glob("train5_*.jsonl"))
 HOLDOUT = ROOT / "tests/data/grading/holdout_turns.jsonl"
 #: A blind test set by another hand, never trained on, never used to choose anything.
 HOLDOUT2 = ROOT / "tests/data/grading/holdout2_turns.jsonl"
@@ -222,6 +227,9 @@ CONFIGS = {
     # HIGH_AT below.
     "hybrid-3": ({"listening": "all+vec", "helpfulness": "all", "pitching": "all+vec"},
                  {"listening": 100.0, "helpfulness": 3.0, "pitching": 100.0}, 0.0),
+    # "hybrid-4": hybrid-3 retrained with --one-axis (FOCUS on). Not shipped: see ONE_AXIS.
+    "hybrid-4": ({"listening": "all+vec", "helpfulness": "all", "pitching": "all+vec"},
+                 {"listening": 100.0, "helpfulness": 3.0, "pitching": 100.0}, 0.0),
     "vec-l2=30": ("all+vec", 30.0, 0.0),
     # helpfulness held closer to the rules
     "h-l2=10": ({"listening": "all+vec", "helpfulness": "all", "pitching": "all+vec"},
@@ -254,8 +262,22 @@ CONFIGS = {
 DEV_WEIGHT = 1.0
 
 
-def case_weights(cases):
-    return [DEV_WEIGHT if c.id.startswith("d") else 1.0 for c in cases]
+#: Files written to exercise one axis (train5_listen: "l5-", train5_pitch: "p5-"): their
+#: other labels are honest but lopsided (mostly helpfulness 0), so with FOCUS on they
+#: train only the axis they were written for.
+FOCUS = {"l5-": "listening", "p5-": "pitching"}
+USE_FOCUS = True
+
+
+def case_weights(cases, axis):
+    weights = []
+    for c in cases:
+        focus = FOCUS.get(c.id[:3]) if USE_FOCUS else None
+        if focus is not None and focus != axis:
+            weights.append(0.0)
+        else:
+            weights.append(DEV_WEIGHT if c.id.startswith("d") else 1.0)
+    return weights
 
 
 def fit_axis(config, rows, rules, labels, axis, weights=None):
@@ -363,7 +385,7 @@ def cross_validate(config, cases, rows, rules, seeds=(0, 1, 2), subset=None):
     """Mean over seeds of (Spearman, F1) from out-of-fold predictions; `subset` (a list
     of booleans) restricts the scoring (not the training) to some cases. The out-of-fold
     predictions are computed once per configuration and data."""
-    key = (config, id(cases), seeds, DEV_WEIGHT, DECODE, BOUND, BALANCE, SHIFT, tuple(sorted(HIGH_AT.items())), TRUST_RULES_HELP)
+    key = (config, id(cases), seeds, DEV_WEIGHT, DECODE, BOUND, BALANCE, SHIFT, tuple(sorted(HIGH_AT.items())), TRUST_RULES_HELP, USE_FOCUS)
     if key not in _CV_CACHE:
         _CV_CACHE[key] = {axis: [_out_of_fold(config, cases, rows, rules, axis, seed) for seed in seeds] for axis in AXES}
     out = {}
@@ -383,7 +405,7 @@ def _out_of_fold(config, cases, rows, rules, axis, seed):
         tr = [i for i in range(len(cases)) if folds[i] != k]
         te = [i for i in range(len(cases)) if folds[i] == k]
         model, names = fit_axis(config, [rows[i] for i in tr], [rules[i] for i in tr], gold[tr], axis,
-                                case_weights([cases[i] for i in tr]))
+                                case_weights([cases[i] for i in tr], axis))
         pred[te] = predict_axis(model, names, config, [rows[i] for i in te], [rules[i] for i in te], axis)
     return pred
 
@@ -405,7 +427,7 @@ def fit_and_score(config, train, test):
     out = {}
     for axis in AXES:
         gold = np.array([c.labels[axis] for c in tc])
-        model, names = fit_axis(config, trows, trules, gold, axis, case_weights(tc))
+        model, names = fit_axis(config, trows, trules, gold, axis, case_weights(tc, axis))
         pred = predict_axis(model, names, config, erows, erules, axis)
         out[axis] = scores([c.labels[axis] for c in ec], pred)
     return out
@@ -422,7 +444,7 @@ def write_weights(config, dev):
                   "trust_rules_help": int(TRUST_RULES_HELP), "axes": {}}  # 0/1: the file is Python
     for axis in AXES:
         gold = np.array([c.labels[axis] for c in cases])
-        model, names = fit_axis(config, rows, rules, gold, axis, case_weights(cases))
+        model, names = fit_axis(config, rows, rules, gold, axis, case_weights(cases, axis))
         model_data["axes"][axis] = {
             "features": names,
             "mean": [round(float(x), 6) for x in model.mean],
@@ -441,7 +463,7 @@ def write_weights(config, dev):
 
 
 def main() -> None:
-    global DEV_WEIGHT, DECODE, BOUND, BALANCE, SHIFT, HIGH_AT, TRUST_RULES_HELP
+    global DEV_WEIGHT, DECODE, BOUND, BALANCE, SHIFT, HIGH_AT, TRUST_RULES_HELP, USE_FOCUS
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", metavar="CONFIG", help="write the weights of this configuration")
     parser.add_argument("--check", type=Path, help="score one more labeled file (evaluation only)")
@@ -452,6 +474,8 @@ def main() -> None:
     parser.add_argument("--shift", type=float, default=0.0, help="added to the expected level before rounding")
     parser.add_argument("--high-at", default=HIGH_AT_SPEC, help="axis=share,...: probability on levels 2-3 that makes a level >= 2")
     parser.add_argument("--no-trust-rules-help", action="store_true", help="let the model move the rules' sure helpfulness 3")
+    parser.add_argument("--one-axis", action="store_true", help="also train on the one-axis train5_* files")
+    parser.add_argument("--no-focus", action="store_true", help="train every axis on the one-axis files too (see FOCUS)")
     parser.add_argument("--final", action="store_true", help="also score holdout3 (once, for the chosen configuration)")
     parser.add_argument("--balance", choices=("none", "sqrt", "full"), default="none")
     parser.add_argument("--bound", type=int, default=None, help="most a level may move from the rules'")
@@ -459,12 +483,14 @@ def main() -> None:
     DECODE, BOUND, BALANCE, SHIFT = args.decode, args.bound, args.balance, args.shift
     HIGH_AT = high_at(args.high_at)
     TRUST_RULES_HELP = not args.no_trust_rules_help
+    USE_FOCUS = not args.no_focus
     if args.write and (BOUND is not None or SHIFT):
         parser.error("--bound and --shift are for experiments; the app does not apply them")
     DEV_WEIGHT = args.dev_weight
 
     dev = featurise(DEV, get_embed())
-    fresh = join(featurise(TRAIN, get_embed()), *(featurise(path, get_embed()) for path in MORE))
+    more = MORE + (ONE_AXIS if args.one_axis else [])
+    fresh = join(featurise(TRAIN, get_embed()), *(featurise(path, get_embed()) for path in more))
     hold = featurise(HOLDOUT, get_embed())
     hold2 = featurise(HOLDOUT2, get_embed()) if HOLDOUT2.is_file() else None
     hold3 = featurise(HOLDOUT3, get_embed()) if args.final else None
