@@ -305,6 +305,9 @@ def predict_axis(model, names, config, rows, rules, axis):
     pred = decode(proba, np.array([r[index] for r in rules]), axis)
     if axis == "helpfulness" and TRUST_RULES_HELP:
         pred = np.array([3 if rules_help_is_sure(r) else level for r, level in zip(rules, pred)])
+    if axis == "pitching" and TRUST_RULES_ASK != "none":
+        floor = 3 if TRUST_RULES_ASK == "keep" else 2
+        pred = np.array([max(level, floor) if r[2] == 3 else level for r, level in zip(rules, pred)])
     # unreadable turns keep the rules' (neutral) grade
     return np.array([rules[i][index] if rows[i] is None else pred[i] for i in range(len(rows))])
 
@@ -315,6 +318,9 @@ def predict_axis(model, names, config, rows, rules, axis):
 #: cannot tell "want me to introduce you to my lead?" from "could you introduce me to your
 #: boss?", sometimes pulled them to 1.
 TRUST_RULES_HELP = True
+#: The rules' explicit asks (pitching 3): "keep" them at 3, hold them at 2 or more
+#: ("floor"), or let the model move them ("none").
+TRUST_RULES_ASK = "none"
 
 
 def rules_help_is_sure(rule_levels) -> bool:
@@ -385,7 +391,7 @@ def cross_validate(config, cases, rows, rules, seeds=(0, 1, 2), subset=None):
     """Mean over seeds of (Spearman, F1) from out-of-fold predictions; `subset` (a list
     of booleans) restricts the scoring (not the training) to some cases. The out-of-fold
     predictions are computed once per configuration and data."""
-    key = (config, id(cases), seeds, DEV_WEIGHT, DECODE, BOUND, BALANCE, SHIFT, tuple(sorted(HIGH_AT.items())), TRUST_RULES_HELP, USE_FOCUS)
+    key = (config, id(cases), seeds, DEV_WEIGHT, DECODE, BOUND, BALANCE, SHIFT, tuple(sorted(HIGH_AT.items())), TRUST_RULES_HELP, USE_FOCUS, TRUST_RULES_ASK)
     if key not in _CV_CACHE:
         _CV_CACHE[key] = {axis: [_out_of_fold(config, cases, rows, rules, axis, seed) for seed in seeds] for axis in AXES}
     out = {}
@@ -463,7 +469,7 @@ def write_weights(config, dev):
 
 
 def main() -> None:
-    global DEV_WEIGHT, DECODE, BOUND, BALANCE, SHIFT, HIGH_AT, TRUST_RULES_HELP, USE_FOCUS
+    global DEV_WEIGHT, DECODE, BOUND, BALANCE, SHIFT, HIGH_AT, TRUST_RULES_HELP, USE_FOCUS, TRUST_RULES_ASK
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", metavar="CONFIG", help="write the weights of this configuration")
     parser.add_argument("--check", type=Path, help="score one more labeled file (evaluation only)")
@@ -474,6 +480,7 @@ def main() -> None:
     parser.add_argument("--shift", type=float, default=0.0, help="added to the expected level before rounding")
     parser.add_argument("--high-at", default=HIGH_AT_SPEC, help="axis=share,...: probability on levels 2-3 that makes a level >= 2")
     parser.add_argument("--no-trust-rules-help", action="store_true", help="let the model move the rules' sure helpfulness 3")
+    parser.add_argument("--trust-ask", choices=("none", "keep", "floor"), default=TRUST_RULES_ASK)
     parser.add_argument("--one-axis", action="store_true", help="also train on the one-axis train5_* files")
     parser.add_argument("--no-focus", action="store_true", help="train every axis on the one-axis files too (see FOCUS)")
     parser.add_argument("--final", action="store_true", help="also score holdout3 (once, for the chosen configuration)")
@@ -484,6 +491,7 @@ def main() -> None:
     HIGH_AT = high_at(args.high_at)
     TRUST_RULES_HELP = not args.no_trust_rules_help
     USE_FOCUS = not args.no_focus
+    TRUST_RULES_ASK = args.trust_ask
     if args.write and (BOUND is not None or SHIFT):
         parser.error("--bound and --shift are for experiments; the app does not apply them")
     DEV_WEIGHT = args.dev_weight

@@ -432,3 +432,28 @@ def test_a_persuader_steering_small_talk_to_giving_is_a_pitch_and_asking_for_a_g
     line = [ContextLine("persona", "just got off a double shift lol")]
     assert grade_turn(persona, line, "oof. do you ever donate to charities?").pitching == 2
     assert grade_turn(persona, line, "Would you consider a one-time gift today?").pitching == 3
+
+
+def test_being_asked_whether_you_are_hiring_and_saying_yes_is_not_a_pitch():
+    asked = [ContextLine("persona", "Is your company hiring, by any chance?")]
+    assert grade("We are, two junior support roles. I'll send you the posting tonight.", context=asked).pitching <= 1
+    assert grade("We're hiring, by the way. Senior engineers.").pitching >= 2  # unasked
+
+
+def test_inviting_them_to_try_the_advice_you_gave_is_not_an_ask():
+    text = "One thing that helps: give the worry its own fifteen minutes each evening. Would you be willing to try it this week?"
+    assert grade(text).pitching == 0
+    assert grade("Our app fixes that in a week. Would you be willing to try it?").pitching == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We run a twelve-week retention programme for support leads.",
+        "I wrote a short e-book on burnout in support teams.",
+        "I'm doing the keynote tomorrow, and honestly nothing else comes close to our approach.",
+        "We've rescued about a dozen support teams in your exact spot.",
+    ],
+)
+def test_unasked_talk_of_the_users_own_programme_book_or_record_is_promotion(text):
+    assert grade(text).pitching >= 2

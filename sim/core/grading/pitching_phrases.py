@@ -59,7 +59,7 @@ PROMOTION = words(
     r"supplier|partner|service|shop|distributor|reseller)(?: (?:that|which|who|for)|\.|,| —)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
     r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
     r"land|scale|sell|fix|save|cut|win)", r"let me tell you (?:about|what) (?:our|my|we)",
-    r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)", r"i(?:'m| am) (?:actually )?hiring", r"we(?:'re| are) (?:actually )?(?:hiring|recruiting)(?! (?:a|an|for)\b)",
+    r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)", 
     r"i(?:'m| am) (?:actually )?looking for (?:a |an |two |some )?(?:junior|senior|new) \w+",
     r"i do freelance", r"(?:my|our) (?:services|rates|fees)", r"i work with a (?:group|firm|fund|company) that",
     r"we pay (?:top|the best|more|cash)", r"i(?:'m| am) (?:a|an) [\w ]{0,25}(?:agent|broker|consultant|coach|rep|representative) "
@@ -98,6 +98,9 @@ PROMOTION = words(
     r"every dollar", r"each dollar", r"save the children", r"our (?:cause|mission)",
     r"goes? (?:straight|directly) to", r"i place \w+",
 r"we(?:'ve| have) (?:built|gotten|placed)",
+    r"we(?:'ve| have) (?:rescued|saved|fixed|turned around|served|delivered|launched|onboarded) (?:about |over |nearly |more than |around )?"
+    r"(?:a dozen|dozens|hundreds|thousands|\d+)", r"bread and butter for (?:us|me)",
+    r"(?:our|my) (?:instagram|tiktok|youtube|facebook page|website|site|channel)(?:'s| is)\b",
     # "that's literally what we do", "fraud models are our whole business": their need
     # answered with the user's trade
     r"(?:that's|that is|this is|which is) (?:literally |basically |actually |exactly |pretty much )?(?:us\b|what (?:we|my team|"
@@ -112,6 +115,7 @@ r"we(?:'ve| have) (?:built|gotten|placed)",
 
 # Talk about what the user is building or good at: an answer when asked, a pitch when not.
 SELF_PROMOTION = words(
+    r"i(?:'m| am) (?:actually )?hiring", r"we(?:'re| are) (?:actually )?(?:hiring|recruiting)(?! (?:a|an|for)\b)",
     r"we(?:'re| are) (?:building|developing|launching|making|creating) (?:a|an|the)",
     r"i (?:run|own|founded|started|built) (?:a|an|my own) [\w ]{0,30}(?:company|startup|agency|consultancy|firm|studio|"
     r"business|practice|platform|app) (?:that|which|called)",
@@ -145,6 +149,9 @@ BUSINESS_SELF = words(
     r"vendor|rep|salesperson|sales rep|contractor|advisor|adviser|planner|trainer|headhunter|influencer|creator|youtuber)s?\b",
     r"my (?:company|agency|firm|consultancy|studio|startup|business|practice|clients|customers|product|services?)",
     r"i sell (?:a|an|the|our|my)\b", r"i run one\b",
+    r"(?:i|we) (?:run|offer|teach|host|lead|sell) (?:a|an|my|our|the) (?:[\w-]+ ){0,4}(?:program|programme|course|class|cohort|"
+    r"workshop|bootcamp|retreat|membership|masterclass|clinic|intensive)s?\b",
+    r"i (?:wrote|published|self-published) (?:a|an|my) (?:[\w-]+ ){0,3}(?:book|e-?book|guide|workbook|course)\b",
     r"we (?:build|sell|offer|provide|install|supply|distribute|manufacture) \w+",
 )
 
@@ -229,7 +236,8 @@ CALL_TO_ACTION = words(
     r"follow up about (?:our|my)", r"raising (?:a |our )?(?:pre-seed|seed|series|round)",
     r"(?:could|can|may) i (?:meet|talk to|speak with|get a meeting with|get in front of) (?:your|the) (?:boss|manager|cto|ceo|vp|"
     r"director|head|founder|team|buyer|principal|dean|purchasing)", r"try us", r"put me in front of",
-    r"(?:would|might) (?:your \w+|you) (?:want|like|be willing) to (?:try|buy|use|partner|work with|hire|invest|sponsor|pilot)",
+    r"(?:would|might) (?:your \w+|you) (?:want|like|be willing) to (?:try(?! (?:it|this|that|them)\b)|buy|use|partner|work with|hire|"
+    r"invest|sponsor|pilot)",
     r"consider investing", r"book (?:some )?time with you", r"(?:could|can|may) i (?:get|have) an? intro", r"intro me\b",
     r"an intro(?:duction)? (?:to|with) (?:your|the) (?:boss|manager|ceo|cto|vp|director|team|buyer|founder|head)",
     r"ask you a favou?r", r"(?:would|could) you (?:be willing to |mind )?\w+ (?:\w+ ){0,3}for me\b", r"do you have a (?:business )?card", r"take a look at my",
@@ -274,7 +282,8 @@ BRAG = words(
     r"(?:county|state|national|world|company|school|club) record", r"(?:youngest|first|only) (?:[\w-]+ ){1,3}(?:ever|in (?:the|its|their|our) "
     r"(?:state|county|country|region|city|history|company|firm|district))",
     r"the (?:uber|tesla|airbnb|amazon|netflix|google|spotify|apple|stripe|salesforce|peloton) of",
-    r"(?:gave|give|giving|delivered|did) (?:the|a|my) keynote", r"keynote speaker", r"[\w-]+ of the year",
+    r"(?:gave|give|giving|delivered|did|doing) (?:the|a|my) keynote", r"nothing (?:else )?(?:comes close|compares)",
+    r"the only (?:[\w-]+ ){0,2}(?:tool|platform|product|company|firm|app|service|agency|one) (?:in|on) (?:the|this) (?:space|market|industry|field)", r"keynote speaker", r"[\w-]+ of the year",
     r"(?:won|win|received|got|took home) (?:the |an? |two |three |several )?(?:[\w'-]+ ){0,4}(?:awards?|prizes?|medals?)",
     r"(?:proudest|most proud) of", r"people (?:call|come to|ask for) me (?:when|for|first)", r"(?:the|kind of the|basically the) go-to",
     r"(?:biggest|largest|fastest[- ]growing|fastest|best|top|number one|#1|leading|most successful) (?:[\w-]+ ){0,4}(?:in|of) (?:the )?"
@@ -335,7 +344,7 @@ PROMO_FOLLOW_UP = words(
     r"see how it works", r"get you set up", r"(?:love|like) to have you", r"(?:you should|worth) (?:try|trying|give) it",
     r"give (?:it|us) a (?:try|shot|go)", r"try it out", r"check it out", r"take a look", r"i can show you",
     r"how (?:we|i) (?:could|can) help", r"find a time", r"reach out", r"my (?:email|number|handle) is", r"hit me up",
-    r"dm me", r"if you(?:'re| are) (?:ever )?interested",
+    r"dm me", r"if you(?:'re| are) (?:ever )?interested", r"(?:would|might) you (?:want|like|be willing) to try (?:it|this|that|them)\b",
 )
 
 PITCH_QUESTION_OPENER = re.compile(
