@@ -44,7 +44,8 @@ ONE_AXIS = sorted((ROOT / "tests/data/grading").glob("train5_*.jsonl"))
 HOLDOUT = ROOT / "tests/data/grading/holdout_turns.jsonl"
 #: A blind test set by another hand, never trained on, never used to choose anything.
 HOLDOUT2 = ROOT / "tests/data/grading/holdout2_turns.jsonl"
-#: A third blind set by another hand, written after hybrid-2 shipped; never used to choose.
+#: A third set by another hand, written after hybrid-2 shipped; never trained on (its
+#: pitching misses were read for the last rules-3 patterns, so it is no longer blind).
 HOLDOUT3 = ROOT / "tests/data/grading/holdout3_turns.jsonl"
 OUT = ROOT / "sim/core/grading/hybrid_model.py"
 CACHE = Path("/tmp/sim-hybrid-features-int8w")  # per embedder variant
@@ -536,7 +537,7 @@ def main() -> None:
         for config in args.configs:
             print(line(config, fit_and_score(config, both, hold2)))
     if hold3 is not None:
-        print("-- holdout3 (another hand, after hybrid-2; never used to choose)")
+        print("-- holdout3 (another hand; its pitching misses were read for rules-3, so not blind)")
         print(line("rules", rules_scores(hold3[0], hold3[2])))
         for config in args.configs:
             print(line(config, fit_and_score(config, both, hold3)))
