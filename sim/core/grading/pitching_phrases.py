@@ -59,7 +59,7 @@ PROMOTION = words(
     r"supplier|partner|service|shop|distributor|reseller)(?: (?:that|which|who|for)|\.|,| —)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
     r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
     r"land|scale|sell|fix|save|cut|win)", r"let me tell you (?:about|what) (?:our|my|we)",
-    r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)", 
+    r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)",
     r"i(?:'m| am) (?:actually )?looking for (?:a |an |two |some )?(?:junior|senior|new) \w+",
     r"i do freelance", r"(?:my|our) (?:services|rates|fees)", r"i work with a (?:group|firm|fund|company) that",
     r"we pay (?:top|the best|more|cash)", r"i(?:'m| am) (?:a|an) [\w ]{0,25}(?:agent|broker|consultant|coach|rep|representative) "
@@ -97,7 +97,7 @@ PROMOTION = words(
     r"i(?:'d| would) love to work (?:for|with) you", r"open to work", r"\d\.\d gpa",
     r"every dollar", r"each dollar", r"save the children", r"our (?:cause|mission)",
     r"goes? (?:straight|directly) to", r"i place \w+",
-r"we(?:'ve| have) (?:built|gotten|placed)",
+    r"we(?:'ve| have) (?:built|gotten|placed)",
     r"we(?:'ve| have) (?:rescued|saved|fixed|turned around|served|delivered|launched|onboarded) (?:about |over |nearly |more than |around )?"
     r"(?:a dozen|dozens|hundreds|thousands|\d+)", r"bread and butter for (?:us|me)",
     r"(?:our|my) (?:instagram|tiktok|youtube|facebook page|website|site|channel)(?:'s| is)\b",
@@ -180,9 +180,9 @@ STEERING = words(
     r"decision[- ]maker", r"are you the (?:right )?person (?:to talk to|who)",
     r"who(?:'s| is) the (?:right )?person (?:to talk to|i should|at)", r"are you (?:guys )?looking for (?:a|an|any) \w+",
     r"(?:your|the) (?:procurement|purchasing) (?:process|team|office|people|lead|contact|cycle)", r"who(?:'s| is) (?:in|on|your) procurement",
-    r"vendor (?:process|list|onboarding)",
+    r"vendor (?:process|list|onboarding)", r"approved vendor", r"\brfp\b", r"how (?:do|would|could) (?:i|we) get (?:on|onto|into|in with) (?:your|the)",
     # a persuader turning small talk toward giving
-    r"(?:have|do) you (?:ever )?(?:donate|donated|give|given) (?:to|money|regularly|online)", r"approved vendor", r"\brfp\b", r"how (?:do|would|could) (?:i|we) get (?:on|onto|into|in with) (?:your|the)",
+    r"(?:have|do) you (?:ever )?(?:donate|donated|give|given) (?:to|money|regularly|online)",
 )
 
 CALL_TO_ACTION = words(
