@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from sim.core.grading.cases import load_cases  # noqa: E402
 from sim.core.grading.evalstats import high_level_prf, spearman  # noqa: E402
 from sim.core.grading.grader import analyse  # noqa: E402
+from sim.core.grading.hybrid import rules_help_is_sure  # noqa: E402
 from sim.core.grading.types import AXES, Grade  # noqa: E402
 
 DEV = ROOT / "tests/data/grading/dev_turns.jsonl"
@@ -316,18 +317,14 @@ def predict_axis(model, names, config, rows, rules, axis):
 
 
 #: Keep the rules' helpfulness 3 (specific help, committed, no strings) when they also
-#: found no pitch. In training such turns were labelled 3 in 128 of 134 cases (2 at 1,
-#: 3 at 0-1 were pitches the rules missed), while the model, whose similarity features
-#: cannot tell "want me to introduce you to my lead?" from "could you introduce me to your
-#: boss?", sometimes pulled them to 1.
+#: found no pitch (hybrid.rules_help_is_sure, the same test the app applies). In training
+#: such turns were labelled 3 in 128 of 134 cases (of the other six, 5 at 0-1 were mostly
+#: pitches the rules missed, 1 at 2), while the model sometimes pulled them to 1.
 TRUST_RULES_HELP = True
 #: The rules' explicit asks (pitching 3): "keep" them at 3, hold them at 2 or more
 #: ("floor"), or let the model move them ("none").
 TRUST_RULES_ASK = "none"
 
-
-def rules_help_is_sure(rule_levels) -> bool:
-    return rule_levels[1] == 3 and rule_levels[2] <= 1
 
 
 #: How class probabilities become a level: "argmax", "mean" (the expected level,

@@ -72,9 +72,7 @@ def hybrid_levels(found: Analysis, embed: Embed) -> tuple[tuple[int, int, int], 
     for index, axis in enumerate(AXES):
         level, _, z = predict(axis, features)
         rule_level = found.levels[index]
-        if axis == "helpfulness" and MODEL.get("trust_rules_help") and rule_level == 3 and found.levels[2] <= 1:
-            # specific, committed help with no pitch: the similarities cannot tell "want me
-            # to introduce you to my lead?" from "could you introduce me to your boss?"
+        if axis == "helpfulness" and MODEL.get("trust_rules_help") and rules_help_is_sure(found.levels):
             level = 3
         if level != rule_level:
             driver = _driver(axis, z, rule_level, level) or _closest_behaviour(axis, rule_level, level, semantic)
@@ -84,6 +82,13 @@ def hybrid_levels(found: Analysis, embed: Embed) -> tuple[tuple[int, int, int], 
                 reasons.append((axis, "", -1))
         levels.append(level)
     return (levels[0], levels[1], levels[2]), reasons
+
+
+def rules_help_is_sure(rule_levels: tuple[int, int, int]) -> bool:
+    """The rules found specific, committed help (helpfulness 3) and no pitch: the model
+    keeps that 3, because its similarities cannot tell "want me to introduce you to my
+    lead?" from "could you introduce me to your boss?". Shared with the training script."""
+    return rule_levels[1] == 3 and rule_levels[2] <= 1
 
 
 def _driver(axis: str, z: list[float], old: int, new: int) -> str | None:
