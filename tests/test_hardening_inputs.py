@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import transcript_samples as samples
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sim.core.cards import PNG_SIGNATURE, CardError, read_card
@@ -302,6 +302,7 @@ def use_everywhere(path: Path, loaded) -> None:
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(PLACES), json_values), min_size=1, max_size=3))
+@example([((None, ("persona", "challenges")), True)])  # once crashed re-grading: `true` is no list
 def test_any_value_anywhere_in_a_transcript_loads_or_is_a_transcript_error(changes):
     header, events = json.loads(json.dumps(HEADER)), json.loads(json.dumps(EVENTS))
     for (line, place), value in changes:

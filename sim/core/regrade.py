@@ -55,9 +55,9 @@ def persona_brief(header: Header) -> PersonaBrief:
     name = str(persona.get("name") or "the persona")
     role = str(persona.get("role") or "")
     where = f" at {persona['organisation']}" if persona.get("organisation") else ""
-    challenges = [c for c in persona.get("challenges") or [] if isinstance(c, dict)]
+    challenges = [c for c in _list(persona.get("challenges")) if isinstance(c, dict)]
     summaries = [str(c["summary"]) for c in challenges if c.get("summary")]
-    needs = [str(n) for c in challenges for n in c.get("needs") or []]
+    needs = [str(n) for c in challenges for n in _list(c.get("needs"))]
     card = f"{name}, {role}{where}." if role else f"{name}."
     if persona.get("background"):
         card += f" {persona['background']}"
@@ -70,6 +70,12 @@ def persona_brief(header: Header) -> PersonaBrief:
         card=card,
         needs=tuple(summaries + needs),
     )
+
+
+def _list(value) -> list:
+    """A header field that should be a list, or nothing: a hand-edited transcript may hold
+    any JSON value there (true, a number, a string)."""
+    return value if isinstance(value, list) else []
 
 
 def regrade(transcript: Transcript, grade_fn: GradeFn) -> list[RegradeRow]:
