@@ -13,7 +13,7 @@ from sim.core.grading.listening import ListenSignals, detect_listening, listenin
 from sim.core.grading.pitching import PitchSignals, detect_pitching, pitching_level
 from sim.core.grading.semantic import their_texts
 from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS
-from sim.core.grading.tips import TipContext, topic_of, write_tip
+from sim.core.grading.tips import TipContext, about_what_they_said, topic_of, write_tip
 from sim.core.grading.types import ContextLine, Evidence, Grade, PersonaBrief, Signal
 
 RULES_VERSION = "rules-3"
@@ -177,7 +177,7 @@ def _tip_context(persona: PersonaBrief, persona_lines: list[str]) -> TipContext:
 
 
 def _unclear(ctx: TipContext, reason: str) -> Grade:
-    about = ctx.topic or "what they just said"
+    about = about_what_they_said(ctx)
     if reason == "language":
         tip = f"The grader reads English only. Try it in English: ask {ctx.first_name} about {about}."
     else:
@@ -195,13 +195,13 @@ def _unclear(ctx: TipContext, reason: str) -> Grade:
 
 
 def _to_the_model(ctx: TipContext, text: str, match: re.Match) -> Grade:
-    about = ctx.topic or "what they just said"
+    about = about_what_they_said(ctx)
     return Grade(
         listening=0,
         helpfulness=0,
         pitching=0,
         evidence=(Evidence(match.group(0), match.start(), match.end(), Signal.TOPIC_CHANGE, "listening"),),
-        tip=f"{ctx.first_name} is a person at this event, not a program: pick up {about} and ask about it.",
+        tip=f"You are talking to {ctx.first_name}, a person at this event, not a program: pick up {about} and ask about it.",
         signals=frozenset({Signal.TOPIC_CHANGE}),
         confidence=0.9,
         grader_version=GRADER_VERSION,

@@ -27,9 +27,15 @@ _COMMON_VERBS = frozenset(
 
 @dataclass(frozen=True)
 class TipContext:
-    first_name: str
+    first_name: str     # their first name, or "them" when no persona is chosen
     topic: str          # a short phrase from what they said, or "" if there is none
     need: str           # the first need in the persona brief, or ""
+
+    @property
+    def subject(self) -> str:
+        """Their name as the subject of a sentence: "they", not "them", when unnamed.
+        Tips that use it keep the verb in a tense that agrees with both ("just said")."""
+        return "they" if self.first_name == "them" else self.first_name
 
 
 def topic_of(persona_lines: Sequence[str], persona_name: str, profile: str = "") -> str:
@@ -100,7 +106,7 @@ def _as_phrase(line: str, run: list, profile: str) -> str:
     return phrase
 
 
-def _about(ctx: TipContext) -> str:
+def about_what_they_said(ctx: TipContext) -> str:
     """'what they said ("conveyor booth")': their words quoted, so any phrase reads right."""
     return f"what they said{_quote(ctx)}" if ctx.topic else "what they just said"
 
@@ -117,7 +123,7 @@ def write_tip(
     pitch: PitchSignals,
 ) -> str:
     listening, helpfulness, pitching = levels
-    who, about, quote = ctx.first_name, _about(ctx), _quote(ctx)
+    who, they, about, quote = ctx.first_name, ctx.subject, about_what_they_said(ctx), _quote(ctx)
     if pitching >= 3 and helpfulness >= 2:
         return (
             "Keep the help and drop the ask: the favour you want back cancels it out. "
@@ -129,27 +135,27 @@ def write_tip(
             "and offer help before you ask for anything."
         )
     if help_.strings:
-        return f"Offer the help with nothing in return; {who} will remember the help, not the trade."
+        return f"Offer the help with nothing in return; {they} will remember the help, not the trade."
     if pitching == 2:
         return (
             f"Park your own pitch. Ask {who} about {about} first; people tune out once the talk "
             "turns to what you sell."
         )
     if listening == 0:
-        return f"Stay with what {who} just said{quote}: ask what has been hardest about it before changing the subject."
+        return f"Stay with what {they} just said{quote}: ask what has been hardest about it before changing the subject."
     if listen.minimal:
         return f"Go past the reaction: pick up {about} and ask {who} an open question about it, like \"How did that happen?\""
     if listen.generic_questions and not listen.follow_ups:
-        return f"Skip the stock question and pick up what {who} just told you{quote}: ask what that has been like for them."
+        return f"Skip the stock question and pick up what {they} just told you{quote}: ask what that has been like for them."
     if listen.answers_question and listening <= 1:
         return f"Answer in a sentence, then turn it back to {who}: ask about {about}."
     if listening == 1:
-        return f"Show {who} you heard them: put their point{quote} in your own words, then ask an open question."
+        return f"Show {who} you heard: put their point{quote} in your own words, then ask an open question."
     if helpfulness >= 3:
         return f"That is connecting: specific help with nothing asked back. Check with {who} that it fits what they need."
     if listening == 3 and helpfulness == 0:
         need = f' that fits a need of theirs ("{ctx.need}")' if ctx.need else ""
-        return f"Great listening. Once you know what {who} needs, offer one concrete thing{need}: a person, a resource or a next step."
+        return f"Great listening. Once you know what would help {who}, offer one concrete thing{need}: a person, a resource or a next step."
     if helpfulness == 1:
         return f"Make the offer concrete: name the person or resource that fits {about}, and say when you will send it."
     if helpfulness == 2:
@@ -157,5 +163,5 @@ def write_tip(
     if listen.reflections and not listen.follow_ups:
         return f"Good reflection. Now invite {who} to say more with an open question, like \"What has that been like for you?\""
     if listen.follow_ups and not listen.reflections:
-        return f"Good follow-up. Reflect what you heard{quote} first, so {who} feels heard, then ask."
-    return f"Keep building on what {who} says{quote}, and listen for a need you could help with."
+        return f"Good follow-up. Reflect what you heard{quote} first, to show {who} you were listening, then ask."
+    return f"Keep building on what you hear from {who}{quote}, and listen for a need you could help with."
