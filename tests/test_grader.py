@@ -486,3 +486,9 @@ def test_tips_for_an_unnamed_person_read_grammatically():
     assert len(tips) >= 12  # the turns reach most of the tip's branches
     broken = re.compile(r"(?i)(^them\b|\bwhat them\b|\bthem (will|is|just|needs|says|feels)\b|\bthey (needs|says|feels|is)\b)")
     assert not [tip for tip in tips if broken.search(tip)]
+
+
+def test_a_tip_quotes_what_they_said_not_an_amount_word():
+    line = [ContextLine("persona", "I have a couple of beers after work, it helps me unwind.")]
+    tip = grade_turn(None, line, "Cool.").tip
+    assert '("couple")' not in tip and '("' in tip

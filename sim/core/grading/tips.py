@@ -17,7 +17,8 @@ _WEAK_TOPIC = frozenset(
     """anyway enough sorry talking glad nice good great really basically literally probably
     definitely pretty dragged mostly everyone everybody here there today tonight keeps keeping
     lost said told asked talk talked happen happened guess hope start started least most love
-    loved want wanted used brings brought making doing getting trying going feel feels thing""".split()
+    loved want wanted used brings brought making doing getting trying going feel feels thing
+    couple few lot lots bit kind sort bunch""".split()  # amounts: "a couple of beers" is about the beers
 )
 _TRIMMED_ENDINGS = ("ed", "ly")  # "doubled", "basically": never the point of a topic
 _COMMON_VERBS = frozenset(
