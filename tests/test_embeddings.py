@@ -119,6 +119,16 @@ def test_a_level_the_model_moved_says_which_similarity_moved_it(embedder):
     assert moved > 0
 
 
+def test_a_turn_unrelated_to_what_they_said_is_never_quoted_as_listening(embedder):
+    """The model may still raise listening a level, but a donation ask that shares nothing
+    with their line is not shown as "semantic_reflection" evidence."""
+    line = [ContextLine("persona", "I have a couple of beers after work, it helps me unwind.")]
+    turn = "would you like to donate some of your task payment to save the children?"
+    grade = grade_turn(None, line, turn, embed=embedder.embed)
+    assert grade.pitching == 3
+    assert not [e for e in grade.evidence if e.axis == "listening" and e.signal.startswith("semantic_")]
+
+
 def test_an_embed_that_fails_gives_the_rules_grade_marked_as_such():
     def broken(texts):
         raise RuntimeError("no model")
