@@ -482,6 +482,7 @@ def main() -> None:
     parser.add_argument("--no-trust-rules-help", action="store_true", help="let the model move the rules' sure helpfulness 3")
     parser.add_argument("--trust-ask", choices=("none", "keep", "floor"), default=TRUST_RULES_ASK)
     parser.add_argument("--one-axis", action="store_true", help="also train on the one-axis train5_* files")
+    parser.add_argument("--also-train", type=Path, nargs="*", default=[], help="more labeled files to train on")
     parser.add_argument("--no-focus", action="store_true", help="train every axis on the one-axis files too (see FOCUS)")
     parser.add_argument("--final", action="store_true", help="also score holdout3 (once, for the chosen configuration)")
     parser.add_argument("--balance", choices=("none", "sqrt", "full"), default="none")
@@ -497,7 +498,7 @@ def main() -> None:
     DEV_WEIGHT = args.dev_weight
 
     dev = featurise(DEV, get_embed())
-    more = MORE + (ONE_AXIS if args.one_axis else [])
+    more = MORE + (ONE_AXIS if args.one_axis else []) + list(args.also_train)
     fresh = join(featurise(TRAIN, get_embed()), *(featurise(path, get_embed()) for path in more))
     hold = featurise(HOLDOUT, get_embed())
     hold2 = featurise(HOLDOUT2, get_embed()) if HOLDOUT2.is_file() else None
