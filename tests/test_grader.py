@@ -3,6 +3,7 @@ agreement statistics. Every turn below is written for these tests."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -480,8 +481,6 @@ UNNAMED_TURNS = (
 
 def test_tips_for_an_unnamed_person_read_grammatically():
     """With no persona chosen the tips say "they"/"them", never "them will" or "what them said"."""
-    import re
-
     tips = {grade_turn(None, SURGE, text).tip for text in UNNAMED_TURNS}
     assert len(tips) >= 12  # the turns reach most of the tip's branches
     broken = re.compile(r"(?i)(^them\b|\bwhat them\b|\bthem (will|is|just|needs|says|feels)\b|\bthey (needs|says|feels|is)\b)")
