@@ -491,3 +491,120 @@ def test_a_tip_quotes_what_they_said_not_an_amount_word():
     line = [ContextLine("persona", "I have a couple of beers after work, it helps me unwind.")]
     tip = grade_turn(None, line, "Cool.").tip
     assert '("couple")' not in tip and '("' in tip
+
+
+# rules-4: promotion and asks found in other hands' training turns the rules missed
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do supplier qualification as a service, actually.",
+        "Our consulting practice has a proven model for exactly this.",
+        "A proper CRM would fix half of this, and I happen to consult on exactly that.",
+        "We built a scheduling module that fixes exactly that.",
+        "We've walked two boards through exactly that, for what it's worth.",
+        "That's exactly what Creek Alliance is fighting.",
+        "Come find us, our booth is right by the entrance.",
+        "I'm giving $1 myself, for the kids.",
+    ],
+)
+def test_the_users_trade_offered_as_the_fix_is_promotion(text):
+    assert grade(text).pitching == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do a weekly standup as a team, it helps.",
+        "Honestly, a shared on-call calendar fixes exactly that.",
+        "Moving the standup fixed exactly that for us.",
+        "We went through exactly that last year.",
+    ],
+)
+def test_shared_experience_and_advice_are_not_promotion(text):
+    assert grade(text).pitching <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would you give 50 cents of your payment?",
+        "What if you just gave a dime, as a test?",
+        "Come on, it's literally a few cents out of your payment.",
+        "I'd love to send our capability statement and get a call with your GM.",
+        "I'd love to get our sensors onto one of your sites.",
+        "Happy to run the numbers if you send your buyers my way.",
+        "Would it be all right if I sent you a short note with the campaign plan next week?",
+    ],
+)
+def test_small_gift_asks_and_asks_for_their_boss_or_their_sites_are_asks(text):
+    assert grade(text).pitching == 3
+
+
+@pytest.mark.parametrize(
+    "text", ["Have you had a call with your manager about it?", "You could give your team a day off after a week like that."]
+)
+def test_advice_about_their_boss_or_their_team_is_not_an_ask(text):
+    assert grade(text).pitching == 0
+
+
+@pytest.mark.parametrize("question", ["Are you donating?", "lol maybe. r u donating?"])
+def test_saying_what_you_give_when_they_ask_is_an_answer_not_a_pitch(question):
+    assert grade("Yeah, I'm giving $1.", context=[ContextLine("persona", question)]).pitching <= 1
+
+
+# rules-4: lists that were narrower than the behaviour they name
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A lot of clinics end up switching to us.",
+        "Retention dashboards? That's kind of our whole thing.",
+        "My weekend bootcamp is the best thing we run.",
+        "Honestly I'm pretty good at this.",
+        "That paperwork mess is basically why I started my company.",
+        "That's the kind of question I help small firms answer.",
+        "I'm looking for curator roles.",
+        "Our meal plans are built around exactly that.",
+        "Proving retention is what our dashboards are built for.",
+        "I make scheduling software for dental clinics.",
+    ],
+)
+def test_widened_promotion_patterns(text):
+    assert grade(text).pitching == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is your museum hiring?",
+        "Can I send over a quote for your next event?",
+        "Who should I send my resume to?",
+        "Would you maybe do like a dollar though?",
+        "Could you round it up to 50c?",
+        "pls donate, even a little",
+        "wanna sign?",
+        "Could you set up a monthly gift?",
+        "Tell your boss to give me a call.",
+        "Can I put your name down for Tuesday?",
+    ],
+)
+def test_widened_ask_patterns(text):
+    assert grade(text).pitching == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My first boss is the best mentor I ever had.",
+        "Our days are built around the school run.",
+        "Could you afford to pay 50 dollars a month toward the card?",
+        "Could you put $20 a week into savings?",
+        "Just give us a shout if you need anything.",
+        "There's no sign-up, you just show up.",
+    ],
+)
+def test_near_misses_of_the_widened_patterns_are_not_pitches(text):
+    assert grade(text).pitching <= 1
+
+
+def test_the_users_trade_is_an_answer_when_they_asked():
+    assert grade("I make scheduling software for dental clinics.", context=ASKED).pitching == 1

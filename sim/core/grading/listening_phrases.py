@@ -130,6 +130,9 @@ ASKED_ABOUT_USER = words(
     r"your (?:field|background|line of work|story|work|job|company|role)", r"you in the",
     r"who are you with", r"enough about me", r"what year are you", r"you have a (?:shop|booth|"
     r"company|startup|stand)", r"do you have", r"have you (?:been|worked|done)",
+    # a persuadee asking the persuader about their own giving
+    r"(?:are|r) (?:you|u) (?:donating|giving|gonna|going to)", r"(?:did|do|will|would) (?:you|u) (?:donate|give)",
+    r"how much (?:are|r|did|will|would) (?:you|u)",
 )
 
 INVITATION = re.compile(

@@ -58,7 +58,7 @@ PROMOTION = words(
     r"we(?:'re| are) an? (?:[\w-]+ ){0,4}(?:company|startup|platform|agency|firm|consultancy|studio|group|provider|vendor|"
     r"supplier|partner|service|shop|distributor|reseller)(?: (?:that|which|who|for)|\.|,| —)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
     r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
-    r"land|scale|sell|fix|save|cut|win)", r"let me tell you (?:about|what) (?:our|my|we)",
+    r"land|scale|sell|fix|save|cut|win|answer|solve|figure out|handle|manage|automate|reach)", r"let me tell you (?:about|what) (?:our|my|we)",
     r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)",
     r"i(?:'m| am) (?:actually )?looking for (?:a |an |two |some )?(?:junior|senior|new) \w+",
     r"i do freelance", r"(?:my|our) (?:services|rates|fees)", r"i work with a (?:group|firm|fund|company) that",
@@ -92,7 +92,7 @@ PROMOTION = words(
     r"we(?:'re| are) raising", r"seed round", r"series [ab]",
     r"(?:best|easiest|fastest|cheapest|only) [\w -]{0,30}on the market",
     r"my course",
-    r"i(?:'m| am) (?:currently |actually )?looking for (?:a |an )?(?:job|role|position|new role|new job|opportunit\w*|work|something new)",
+    r"i(?:'m| am) (?:currently |actually )?looking for (?:a |an )?(?:[\w-]+ )?(?:job|jobs|role|roles|position|positions|new role|new job|opportunit\w*|work|something new)",
     r"i(?:'m| am) (?:on the job market|job hunting|job searching|between jobs)",
     r"i(?:'d| would) love to work (?:for|with) you", r"open to work", r"\d\.\d gpa",
     r"every dollar", r"each dollar", r"save the children", r"our (?:cause|mission)",
@@ -103,14 +103,27 @@ PROMOTION = words(
     r"(?:our|my) (?:instagram|tiktok|youtube|facebook page|website|site|channel)(?:'s| is)\b",
     # "that's literally what we do", "fraud models are our whole business": their need
     # answered with the user's trade
-    r"(?:that's|that is|this is|which is) (?:literally |basically |actually |exactly |pretty much )?(?:us\b|what (?:we|my team|"
+    r"(?:that's|that is|this is|which is) (?:literally |basically |actually |exactly |pretty much |kind of |sort of |kinda )?(?:us\b|what (?:we|my team|"
     r"my company|my firm|my agency) (?:do|does)|our (?:whole )?(?:business|thing|specialty|speciality|bread and butter))",
     r"(?:literally|basically) (?:our|my) (?:whole )?(?:business|thing|specialty)",
     # a superlative said of something of ours: "our clinic has the shortest wait times"
-    r"(?:our|my) (?!(?:wife|husband|son|daughter|kids?|mom|dad|mum|family|friend|partner|boss|manager)\b)[\w-]+ "
+    r"(?:our|my) (?:(?!(?:wife|husband|son|daughter|kids?|mom|dad|mum|family|friend|partner|boss|manager|mentor|teacher|coach|"
+    r"colleague|team|sister|brother|grandma|grandpa|doctor|nurse|dog|cat)\b)[\w-]+ ){1,3}?"
     r"(?:has|have|is|are|gets?|offers?) (?:by far |easily )?the (?:best|lowest|highest|shortest|fastest|cheapest|biggest|largest|"
     r"only|most [\w-]+)\b",
-    r"(?:switch|come|move|go) (?:over )?to us\b", r"(?:won't|doesn't|wouldn't|never|can't) happen(?:s)? with (?:us|me|ours)\b",
+    r"(?:switch(?:es|ed|ing)?|come|coming|move|moving|go|going) (?:over )?to us\b", r"(?:won't|doesn't|wouldn't|never|can't) happen(?:s)? with (?:us|me|ours)\b",
+    # rules-4: the user's trade offered as the answer to their problem
+    r"we (?:also |actually |now )*(?:do|offer|run|provide|sell) (?:[\w-]+ ){1,4}as a (?:service|package|retainer)",
+    r"(?:our|my) (?:[\w-]+ ){0,3}(?:has|have|offers?) (?:a |an )?(?:proven|tested|unique|simple|turnkey) (?:[\w-]+ )?"
+    r"(?:model|method|system|process|approach|framework|program|programme) for",
+    r"i happen to (?:consult|work|specialize|specialise|sell|run|do (?:this|that|exactly))",
+    r"(?:we|i)(?:'ve| have) (?:walked|taken|guided|coached|helped|brought) (?:\w+ ){0,3}through (?:exactly|just|precisely) (?:this|that)",
+    r"(?:the )?exact (?:failure|problem|issue|thing|scenario|pain) (?:our|my) (?:[\w-]+ ){0,3}(?:was|is) (?:built|designed|made)",
+    r"exactly what (?:[\w-]+ ){1,3}(?:is (?:fighting|working on|for|built for)|fights|was built for|exists for)",
+    r"(?:our|my) (?:booth|stand|table) (?:is |in |at |by |near |right )",
+    r"(?:our|my) (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:[\w-]+ ){1,3}?(?:are|is) (?:\w+ )?(?:built|designed|made) (?:for|around) "
+    r"(?:exactly |precisely )?(?:this|that|you|people like you|[\w-]+ like (?:you|yours))\b",
+    r"what (?:our|my) (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:[\w-]+ ){1,3}?(?:are|is) (?:\w+ )?(?:built|designed|made) for",
 )
 
 # Talk about what the user is building or good at: an answer when asked, a pitch when not.
@@ -119,7 +132,7 @@ SELF_PROMOTION = words(
     r"we(?:'re| are) (?:building|developing|launching|making|creating) (?:a|an|the)",
     r"i (?:run|own|founded|started|built) (?:a|an|my own) [\w ]{0,30}(?:company|startup|agency|consultancy|firm|studio|"
     r"business|practice|platform|app) (?:that|which|called)",
-    r"i(?:'m| am) (?:really |very |super )?(?:good|great) at", r"i(?:'ve| have) (?:got )?(?:\d+|twenty|fifteen|ten) years (?:of )?experience",
+    r"i(?:'m| am) (?:really |very |super |pretty |quite )?(?:good|great) at", r"i(?:'ve| have) (?:got )?(?:\d+|twenty|fifteen|ten) years (?:of )?experience",
     r"i(?:'m| am) known for", r"i(?:'ve| have) won", r"(?:i|we|i've|we've|i was|we were) (?:been )?featured (?:in|on)",
     r"(?:my|our) (?:clients|customers|users) (?:love|rave)",
     r"i(?:'ve| have) worked with (?:\w+ ){0,2}(?:brands|companies|clients|fortune)", r"i(?:'m| am) (?:the|an?) (?:go-to|leading|top)",
@@ -131,7 +144,7 @@ SELF_PROMOTION = words(
     r"business opportunity", r"we(?:'ve| have) helped", r"i(?:'ve| have) helped (?:dozens|hundreds|many|lots|tons)",
     r"i do (?:\w+ ){0,3}for (?:small businesses|companies|clients|startups|brands|restaurants|schools|nonprofits)",
     r"(?:i|we) (?:\w+ )?speciali[sz]e in", r"i(?:'m| am) (?:a |an )?[\w -]{0,30}speciali[sz]ing in", r"i happen to be", r"i(?:'m| am) your (?:guy|person|girl|woman|man)",
-    r"you know where to find me", r"that's (?:exactly )?why (?:i|we) (?:started|founded|built|created)",
+    r"you know where to find me", r"(?:that's|that is|is|was) (?:exactly |basically |literally |kind of |partly |actually )?(?:why|the reason) (?:i|we) (?:started|founded|built|created|launched)",
     r"(?:launching|starting|building) (?:a|my|our) (?:startup|company|business|app|product)",
     r"i(?:'ve| have) (?:built|founded|started|scaled|sold|exited|launched|grown) (?:\w+ ){0,2}(?:companies|startups|businesses|brands|products)",
     r"i(?:'ve| have) been doing (?:this|it) for (?:\d+|over|more than|twenty|fifteen|ten|decades)",
@@ -139,6 +152,8 @@ SELF_PROMOTION = words(
     r"i(?:'m| am) (?:pretty |really |very )?(?:well[- ]known|well[- ]connected|respected)", r"i(?:'ve| have) (?:spoken|presented|keynoted) at",
     r"\$\d[\d,]* (?:a|per) (?:month|year|week|day|head|hour|session|post|piece|project|image|video|article|event|class|"
     r"job|unit|visit|seat|user|license)",
+    r"i(?:'m| am|'ll| will)(?: be)? ?(?:giving|donating|pledging|chipping in|give|donate|pledge) (?:\w+ ){0,2}?"
+    r"(?:\$ ?\d|\d+ ?(?:cents|dollars|bucks)|a (?:dollar|buck|dime|quarter|few (?:cents|dollars|bucks)))",
 )
 
 # Presenting one's own business or selling role: fine as an answer, a pitch when unasked.
@@ -153,6 +168,7 @@ BUSINESS_SELF = words(
     r"workshop|bootcamp|retreat|membership|masterclass|clinic|intensive)s?\b",
     r"i (?:wrote|published|self-published) (?:a|an|my) (?:[\w-]+ ){0,3}(?:book|e-?book|guide|workbook|course)\b",
     r"we (?:build|sell|offer|provide|install|supply|distribute|manufacture) \w+",
+    r"i (?:make|build|sell|design|develop) (?:[\w-]+ ){0,3}(?:software|apps?|tools?|platforms?|products?|systems?) for",
 )
 
 # A trade that sells services ("I'm a grant writer ... I can write yours for 10%"): the
@@ -164,6 +180,8 @@ SERVICE_ROLE = words(
 
 # A numeric claim ("cuts pages by 70%") is promotion when the user speaks for a "we".
 CLAIM = words(
+    r"(?:fix(?:es)?|solves?|handles?|automates?|takes care of|eliminates?) (?:exactly|all of|precisely) (?:this|that)",
+    r"(?:built|designed|made) (?:for|around) (?:exactly|precisely) (?:this|that)",
     r"\d+ ?(?:%|percent) (?:fewer|less|more|faster|cheaper|reduction|increase|lower|higher|drop|off|of (?:them|those|your|all))",
     r"(?:cuts|reduces|saves|boosts|deflects|closes|resolves|doubles|triples|increases|improves) (?:\w+ ){0,4}(?:by |about |around |up to |over )?(?:\d+|half)",
     r"(?:\d+|ten|two|three|five)(?:x| times) (?:faster|more|cheaper|better)",
@@ -213,7 +231,7 @@ CALL_TO_ACTION = words(
     r"the (?:boss|manager|cto|ceo|vp|hiring manager|principal|dean|director)(?:'s)? (?:contact|email|info)", r"pitch (?:her|him|them) my",
     r"looking for a design partner", r"are you (?:guys )?hiring", r"(?:any|have any) (?:openings|open roles|positions)",
     r"if you(?:'re| are) ever hiring",
-    r"send you my (?:cv|resume|portfolio|deck|reel)", r"here's my (?:github|portfolio|website|linkedin|number|email|reel)",
+    r"send (?:you )?my (?:cv|resume|portfolio|deck|reel)", r"here's my (?:github|portfolio|website|linkedin|number|email|reel)",
     r"keep me in mind", r"if you hear of (?:anything|any|a role|an opening)", r"refer (?:\w+ ){0,2}to me",
     r"recommend me", r"vouch for me", r"put my name forward", r"introducing me", r"mention me to", r"pitch you",
     r"scan your badge", r"mailing list", r"add you to (?:our|my)", r"\d+ ?(?:%|percent) off", r"sign (?:today|now|up today)",
@@ -254,14 +272,14 @@ CALL_TO_ACTION = words(
     r"(?:would|are) (?:you|your \w+) (?:be )?(?:interested|open) (?:in|to) (?:a (?:call|demo|meeting|quick|presentation|trial)|"
     r"an? (?:intro|chat)|our|my|trying our|hearing (?:more )?about (?:our|my|what we)|seeing (?:our|what we|a demo))",
     r"would you (?:ever )?consider (?:leaving|joining|switching (?:jobs|roles|teams|to us|to our)|moving|working for|coming to|a move)",
-    r"want a (?:quote|demo|trial|sample|discount|brochure)\b", r"(?:get|give|send) you a quote",
+    r"want a (?:quote|demo|trial|sample|discount|brochure)\b", r"(?:get|give|send) (?:you )?(?:over )?a quote",
     r"(?:our|a) booth (?:right )?(?:here|at|number|over there)", r"even (?:a|one) (?:dollar|euro|pound|buck)", r"even a little (?:bit )?(?:helps|goes a long way|makes a difference)",
     r"every (?:dollar|bit|penny) (?:helps|counts)", r"for \$\d[\d,]*(?: (?:a|per) \w+)?,? (?:i|we) (?:can|could|will|'ll)",
     r"send (?:you )?(?:our |my |the )?(?:rates|pricing|prices|price list|rate card) (?:over|across)?", r"send over (?:our |my )?(?:rates|pricing)",
     r"add you to (?:the|our|my) (?:beta|list|waitlist|newsletter)",
     r"would you (?:ever )?consider (?:sponsoring|donating|giving|supporting|a gift|a donation|a monthly|pledging|signing up|"
     r"subscribing|buying|investing|joining us|partnering)", r"(?:reasonable|competitive|friendly|special) (?:rates?|prices?|pricing)",
-    r"hire me", r"work for you", r"is your (?:team|company|clinic|firm|group|hospital|school) hiring",
+    r"hire me", r"work for you", r"(?:is|are) (?:your|ur) (?:[\w-]+ ){1,2}hiring",
     r"pass (?:it|this) to the hiring manager",
     r"(?:would|could|will|can|want to|like to) (?:you )?(?:\w+ ){0,3}donat\w*", r"(?:make|making|consider) (?:a )?donation",
     r"donate (?:today|tonight|now|\$|some|a little|what you can)", r"your donation", r"make a (?:gift|contribution)", r"would you (?:consider )?pledg\w*",
@@ -274,6 +292,23 @@ CALL_TO_ACTION = words(
     r"get you a discount", r"add you on linkedin", r"connect on linkedin", r"our whitepaper",
     r"(?:see|show you|look at) (?:the |our |my )?(?:deck|pitch deck|portfolio)",
     r"(?:want|like) to see it", r"come out to (?:the|your) (?:farm|office|site)",
+    # asks for small amounts and quick commitments, as persuaders in chats make them
+    r"(?:would|could|can|will|wanna|want to) (?:you|u) (?:\w+ ){0,2}?(?:give|donate|do|spare|chip in|pledge|throw in|add|"
+    r"round it up to|make it)\b(?: \w+){0,2}? (?:\$ ?\d|\d+ ?(?:cents|c|dollars|bucks)\b|a (?:dollar|buck|dime|quarter)\b)",
+    r"put (?:\$ ?\d+|\d+ ?(?:cents|dollars|bucks)|a (?:dollar|buck)) (?:[\w-]+ ){0,4}?towards? (?:them|it|this|us|our|"
+    r"the (?:kids|children|cause|fund|drive|charity))\b",
+    r"(?:please|pls|plz|just) (?:donate|sign|register|join|volunteer)\b", r"wanna (?:sign|donate|join|give|volunteer)\b",
+    r"(?:set up|start|make) a (?:monthly |one-time |recurring |regular )?(?:gift|donation|pledge)",
+    r"tell (?:him|her|them|your \w+) to (?:give me a call|call me|email me|reach out to me|get in touch with me)",
+    # rules-4
+    r"(?:i|we)(?:'d| would)? (?:love|like|want|hope) to (?:\w+ ){0,7}?(?:call|meeting|chat|intro\w*|coffee|sit-?down|time) with your "
+    r"(?:boss|gm|general manager|manager|cto|ceo|cfo|coo|vp|director|head of \w+|buyer|founder|owner|principal|dean|board)",
+    r"(?:i|we)(?:'d| would)? (?:love|like|want|hope) to (?:get|put|bring|have) (?:[\w-]+ ){1,3}(?:onto|into|in) (?:one of )?your",
+    r"send (?:your |the |any )?(?:buyers|clients|customers|referrals|leads|business|deals|listings) (?:our|my) way",
+    r"capability statement",
+    r"(?:you|u) (?:could |can |just |would |might |should )*(?:give|gave|donate|spare|sponsor \w+|pledge|chip in)\b[^.?!]{0,40}?"
+    r"(?:\$ ?\d|\d+ ?(?:cents|dollars|bucks)|\ba (?:dime|nickel|quarter|dollar|buck|penny|few (?:cents|dollars|bucks|pennies)))",
+    r"(?:only|just|literally) (?:a few|a couple of|\d+) (?:cents|pennies|dollars|bucks) (?:out of|from|of) your",
 )
 
 # Showing off: achievements, records, awards, hype. Counted only in a sentence where the
@@ -296,7 +331,7 @@ BRAG = words(
 
 # A persuader's ask to commit now (donate more, sign, book, try one session, take a code).
 COMMIT_ASK = words(
-    r"(?:can|could|may) i (?:count on you|put you down|sign you up|book you|hold you|pencil you in|run you a quote|"
+    r"(?:can|could|may) i (?:count on you|put (?:you|your name|ur name) down|sign you up|book you|hold you|pencil you in|run you a quote|"
     r"put (?:a|together a) quote|set up an? (?:site )?(?:assessment|visit|tour|walkthrough|consultation))",
     r"(?:want|like) me to (?:hold|save|book|reserve|grab) (?:you )?(?:a |the )?(?:seat|spot|place|table|tour|paperwork|forms?|contract)",
     r"(?:want|like) a free (?:day pass|pass|session|class|consultation|assessment|audit|estimate|sample|week)",
@@ -315,8 +350,9 @@ COMMIT_ASK = words(
     r"everyone else (?:here )?(?:signed|has signed|already signed|gave|has given|is in|joined)", r"only takes a (?:second|minute|moment)",
     r"does (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next week|this week) work",
     r"walk you through (?:it|them|this|that|the \w+) over (?:lunch|coffee|a call|dinner|drinks)",
-    r"(?:could|can|may) i (?:just |at least )?(?:email|send) you (?:a |an |our |the |my )?(?:[\w-]+ ){0,3}(?:comparison|contract|"
-    r"proposal|campaign plan|sign-?up|pilot|brochure|quote|pricing|one-pager)",
+    r"(?:(?:could|can|may) i|(?:would|will) it be (?:ok|okay|all right|alright|fine) if i|(?:is|would) it (?:be )?(?:ok|okay|all right|"
+    r"alright) if i|(?:do you |would you )?mind if i) (?:just |at least )?(?:email|send|sent|emailed|mail|mailed) you (?:a |an |our |the |my )?"
+    r"(?:[\w-]+ ){0,4}(?:comparison|contract|proposal|campaign plan|sign-?up|pilot|brochure|quote|pricing|one-pager)",
     r"(?:free|\d+-day|[a-z]+-day) pilot", r"want (?:my|our) (?:\w+ )?(?:engineer|rep|team|colleague|specialist|advisor|consultant|"
     r"salesperson|person) to (?:call|email|contact|reach out|visit|come)",
     r"(?:bring|come|stop|swing) (?:\w+ )?by (?:the|our|my) (?:booth|stand|table)", r"let me show you (?:right here|on (?:the|my)|how (?:it|our))",
