@@ -10,7 +10,13 @@ train3_* and train4_* files (see tests/data/grading/README.md). holdout_turns.js
 holdout2_turns.jsonl are never trained on; they are reported. holdout3_turns.jsonl is
 scored only with --final, once the configuration is chosen. numpy/scipy are used here
 only: the weights are written to sim/core/grading/hybrid_model.py for pure-Python
-inference. The same data and options give the same weights.
+inference. The same data, rules and options give the same weights.
+
+The shipped weights were written with rules-3's signals (`--write hybrid-3` at commit
+c2e9970 reproduces them byte for byte). The app now reads rules-4's signals with them: on
+the blind holdout9, rules-4 with these weights scored L 0.689/0.839, H 0.788/0.786,
+P 0.814/0.783 (Spearman/F1), and the weights retrained on rules-4's signals scored
+0.683/0.826, 0.767/0.771, 0.808/0.791, so they were not shipped.
 """
 
 from __future__ import annotations
