@@ -598,6 +598,8 @@ def test_widened_ask_patterns(text):
         "Our days are built around the school run.",
         "Could you afford to pay 50 dollars a month toward the card?",
         "Could you put $20 a week into savings?",
+        "So you gave $50 to your brother and now you're short.",
+        "You give $20 to the church every week, right?",
         "Just give us a shout if you need anything.",
         "There's no sign-up, you just show up.",
     ],

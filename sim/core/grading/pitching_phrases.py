@@ -297,18 +297,19 @@ CALL_TO_ACTION = words(
     r"round it up to|make it)\b(?: \w+){0,2}? (?:\$ ?\d|\d+ ?(?:cents|c|dollars|bucks)\b|a (?:dollar|buck|dime|quarter)\b)",
     r"put (?:\$ ?\d+|\d+ ?(?:cents|dollars|bucks)|a (?:dollar|buck)) (?:[\w-]+ ){0,4}?towards? (?:them|it|this|us|our|"
     r"the (?:kids|children|cause|fund|drive|charity))\b",
+    r"(?:(?:you|u) (?:could |can |just |would |might |should )+|what if (?:you|u) (?:just )?)(?:give|gave|donate|spare|sponsor \w+|"
+    r"pledge|chip in)\b[^.?!]{0,40}?"
+    r"(?:\$ ?\d|\d+ ?(?:cents|dollars|bucks)|\ba (?:dime|nickel|quarter|dollar|buck|penny|few (?:cents|dollars|bucks|pennies)))",
+    r"(?:only|just|literally) (?:a few|a couple of|\d+) (?:cents|pennies|dollars|bucks) (?:out of|from|of) your",
     r"(?:please|pls|plz|just) (?:donate|sign|register|join|volunteer)\b", r"wanna (?:sign|donate|join|give|volunteer)\b",
     r"(?:set up|start|make) a (?:monthly |one-time |recurring |regular )?(?:gift|donation|pledge)",
     r"tell (?:him|her|them|your \w+) to (?:give me a call|call me|email me|reach out to me|get in touch with me)",
-    # rules-4
+    # a meeting with their boss, the user's thing onto their sites, referrals sent the user's way
     r"(?:i|we)(?:'d| would)? (?:love|like|want|hope) to (?:\w+ ){0,7}?(?:call|meeting|chat|intro\w*|coffee|sit-?down|time) with your "
     r"(?:boss|gm|general manager|manager|cto|ceo|cfo|coo|vp|director|head of \w+|buyer|founder|owner|principal|dean|board)",
     r"(?:i|we)(?:'d| would)? (?:love|like|want|hope) to (?:get|put|bring|have) (?:[\w-]+ ){1,3}(?:onto|into|in) (?:one of )?your",
     r"send (?:your |the |any )?(?:buyers|clients|customers|referrals|leads|business|deals|listings) (?:our|my) way",
     r"capability statement",
-    r"(?:you|u) (?:could |can |just |would |might |should )*(?:give|gave|donate|spare|sponsor \w+|pledge|chip in)\b[^.?!]{0,40}?"
-    r"(?:\$ ?\d|\d+ ?(?:cents|dollars|bucks)|\ba (?:dime|nickel|quarter|dollar|buck|penny|few (?:cents|dollars|bucks|pennies)))",
-    r"(?:only|just|literally) (?:a few|a couple of|\d+) (?:cents|pennies|dollars|bucks) (?:out of|from|of) your",
 )
 
 # Showing off: achievements, records, awards, hype. Counted only in a sentence where the
