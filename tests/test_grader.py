@@ -599,6 +599,8 @@ def test_widened_ask_patterns(text):
         "Could you afford to pay 50 dollars a month toward the card?",
         "Could you put $20 a week into savings?",
         "So you gave $50 to your brother and now you're short.",
+        "I help my mom manage her meds too, it's a lot.",
+        "That was the reason we started a shared calendar at home.",
         "You give $20 to the church every week, right?",
         "Just give us a shout if you need anything.",
         "There's no sign-up, you just show up.",

@@ -57,7 +57,7 @@ PROMOTION = words(
     r"(?:our|my) (?:clients|customers|users|members|students) (?:see|get|save|love|report|usually|typically|average|land)",
     r"we(?:'re| are) an? (?:[\w-]+ ){0,4}(?:company|startup|platform|agency|firm|consultancy|studio|group|provider|vendor|"
     r"supplier|partner|service|shop|distributor|reseller)(?: (?:that|which|who|for)|\.|,| —)", r"(?:companies|people|teams|hospitals|schools|clinics|firms|businesses|brands|"
-    r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
+    r"nonprofits|shops|pharmacies|restaurants|cities) like yours", r"i help (?!(?:my|our|his|her|their|a friend|friends|family)\b)(?:\w+ ){1,3}(?:to )?(?:get|grow|raise|find|build|"
     r"land|scale|sell|fix|save|cut|win|answer|solve|figure out|handle|manage|automate|reach)", r"let me tell you (?:about|what) (?:our|my|we)",
     r"i(?:'d| would) be (?:a )?(?:great|good|perfect|ideal) (?:fit|hire|addition)",
     r"i(?:'m| am) (?:actually )?looking for (?:a |an |two |some )?(?:junior|senior|new) \w+",
@@ -144,7 +144,9 @@ SELF_PROMOTION = words(
     r"business opportunity", r"we(?:'ve| have) helped", r"i(?:'ve| have) helped (?:dozens|hundreds|many|lots|tons)",
     r"i do (?:\w+ ){0,3}for (?:small businesses|companies|clients|startups|brands|restaurants|schools|nonprofits)",
     r"(?:i|we) (?:\w+ )?speciali[sz]e in", r"i(?:'m| am) (?:a |an )?[\w -]{0,30}speciali[sz]ing in", r"i happen to be", r"i(?:'m| am) your (?:guy|person|girl|woman|man)",
-    r"you know where to find me", r"(?:that's|that is|is|was) (?:exactly |basically |literally |kind of |partly |actually )?(?:why|the reason) (?:i|we) (?:started|founded|built|created|launched)",
+    r"you know where to find me", r"(?:that's|that is|is|was) (?:exactly |basically |literally |kind of |partly |actually )?(?:why|the reason) (?:i|we) "
+    r"(?:started|founded|built|created|launched) (?:(?:my|our|this|the|a) (?:[\w-]+ )?(?:company|business|startup|firm|agency|app|"
+    r"platform|practice|nonprofit|charity|organi[sz]ation|service|product|tool|program|programme)|[\w-]+(?=\s*[.!,;:\u2013\u2014-]|\s*$))",
     r"(?:launching|starting|building) (?:a|my|our) (?:startup|company|business|app|product)",
     r"i(?:'ve| have) (?:built|founded|started|scaled|sold|exited|launched|grown) (?:\w+ ){0,2}(?:companies|startups|businesses|brands|products)",
     r"i(?:'ve| have) been doing (?:this|it) for (?:\d+|over|more than|twenty|fifteen|ten|decades)",
