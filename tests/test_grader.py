@@ -497,12 +497,12 @@ def test_a_tip_quotes_what_they_said_not_an_amount_word():
 @pytest.mark.parametrize(
     "text",
     [
-        "We do supplier qualification as a service, actually.",
+        "We actually do vendor audits as a service.",
         "Our consulting practice has a proven model for exactly this.",
-        "A proper CRM would fix half of this, and I happen to consult on exactly that.",
+        "Spreadsheets won't scale, and I happen to consult on exactly that.",
         "We built a scheduling module that fixes exactly that.",
-        "We've walked two boards through exactly that, for what it's worth.",
-        "That's exactly what Creek Alliance is fighting.",
+        "We've walked three councils through exactly that.",
+        "That's exactly what River Watch is fighting for.",
         "Come find us, our booth is right by the entrance.",
         "I'm giving $1 myself, for the kids.",
     ],
@@ -527,13 +527,13 @@ def test_shared_experience_and_advice_are_not_promotion(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Would you give 50 cents of your payment?",
-        "What if you just gave a dime, as a test?",
-        "Come on, it's literally a few cents out of your payment.",
-        "I'd love to send our capability statement and get a call with your GM.",
+        "Would you give 30 cents of your bonus?",
+        "What if you just gave a quarter to start?",
+        "It's only a few cents out of your pay, honestly.",
+        "We'd love to get a meeting with your director next week.",
         "I'd love to get our sensors onto one of your sites.",
-        "Happy to run the numbers if you send your buyers my way.",
-        "Would it be all right if I sent you a short note with the campaign plan next week?",
+        "Send your clients my way and I'll sort them out.",
+        "Would it be okay if I emailed you our proposal on Monday?",
     ],
 )
 def test_small_gift_asks_and_asks_for_their_boss_or_their_sites_are_asks(text):
@@ -547,9 +547,9 @@ def test_advice_about_their_boss_or_their_team_is_not_an_ask(text):
     assert grade(text).pitching == 0
 
 
-@pytest.mark.parametrize("question", ["Are you donating?", "lol maybe. r u donating?"])
+@pytest.mark.parametrize("question", ["Are you giving anything yourself?", "hmm. r u giving too?"])
 def test_saying_what_you_give_when_they_ask_is_an_answer_not_a_pitch(question):
-    assert grade("Yeah, I'm giving $1.", context=[ContextLine("persona", question)]).pitching <= 1
+    assert grade("Yep, I'm donating $2 myself.", context=[ContextLine("persona", question)]).pitching <= 1
 
 
 # rules-4: lists that were narrower than the behaviour they name
@@ -558,13 +558,13 @@ def test_saying_what_you_give_when_they_ask_is_an_answer_not_a_pitch(question):
     [
         "A lot of clinics end up switching to us.",
         "Retention dashboards? That's kind of our whole thing.",
-        "My weekend bootcamp is the best thing we run.",
-        "Honestly I'm pretty good at this.",
+        "Our spring cohort is the best program in the city.",
+        "I'm pretty good at untangling rotas, for what it's worth.",
         "That paperwork mess is basically why I started my company.",
         "That's the kind of question I help small firms answer.",
         "I'm looking for curator roles.",
         "Our meal plans are built around exactly that.",
-        "Proving retention is what our dashboards are built for.",
+        "Tracking that is what our app is built for.",
         "I make scheduling software for dental clinics.",
     ],
 )
@@ -577,11 +577,11 @@ def test_widened_promotion_patterns(text):
     [
         "Is your museum hiring?",
         "Can I send over a quote for your next event?",
-        "Who should I send my resume to?",
-        "Would you maybe do like a dollar though?",
-        "Could you round it up to 50c?",
-        "pls donate, even a little",
-        "wanna sign?",
+        "Could I send my CV to someone there?",
+        "Would you maybe do like 3 dollars?",
+        "could u make it 40 cents?",
+        "plz donate if you can",
+        "wanna sign the letter?",
         "Could you set up a monthly gift?",
         "Tell your boss to give me a call.",
         "Can I put your name down for Tuesday?",
