@@ -75,9 +75,11 @@ def hybrid_levels(found: Analysis, embed: Embed) -> tuple[tuple[int, int, int], 
         if axis == "helpfulness" and MODEL.get("trust_rules_help") and rules_help_is_sure(found.levels):
             level = 3
         if level != rule_level:
-            driver = _driver(axis, z, rule_level, level) or _closest_behaviour(axis, rule_level, level, semantic)
-            if axis == "listening" and level > rule_level and features.get("sim_last_max", 0.0) < UNRELATED:
-                driver = None  # nothing in the turn is near what they said: no sentence shows listening
+            # nothing in the turn is near what they said: no sentence of it shows listening
+            unrelated = axis == "listening" and level > rule_level and features.get("sim_last_max", 0.0) < UNRELATED
+            driver = None if unrelated else (
+                _driver(axis, z, rule_level, level) or _closest_behaviour(axis, rule_level, level, semantic)
+            )
             if driver is not None:
                 reasons.append((axis, driver, _sentence_of(driver, semantic)))
             else:
