@@ -17,10 +17,11 @@ from sim.core.grading.tips import TipContext, about_what_they_said, topic_of, wr
 from sim.core.grading.types import ContextLine, Evidence, Grade, PersonaBrief, Signal
 
 RULES_VERSION = "rules-4"
-# with embed=: the rules plus sentence-embedding similarities. hybrid-3's weights were
-# trained on rules-3's signals; retrained on rules-4's they did worse on a blind set
-# (holdout9), so the app keeps them, reading rules-4's signals.
-HYBRID_VERSION = "hybrid-3+rules-4"
+# with embed=: the rules plus sentence-embedding similarities. hybrid-6: listening and
+# pitching trained with the labeled sets by other hands too (higher overall on two blind
+# pairs of sets by fresh hands); helpfulness keeps hybrid-3's weights (trained on rules-3's signals), which did
+# better on the 120 shared turns. See scripts/train_hybrid.py.
+HYBRID_VERSION = "hybrid-6+rules-4"
 GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 
 NEUTRAL_PERSONA = PersonaBrief(name="them")
@@ -46,7 +47,7 @@ def grade_turn(
 
     With `embed` (texts -> unit vectors, e.g. the engine's sentence-embedding model) the
     hybrid grader moves the rules' levels using similarities of meaning; its grades carry
-    grader_version "hybrid-3+rules-4". Without it, the rules alone ("rules-4"). If `embed` fails,
+    grader_version "hybrid-6+rules-4". Without it, the rules alone ("rules-4"). If `embed` fails,
     the rules' grade is returned, marked "rules-4"."""
     try:
         if embed is None:
