@@ -612,3 +612,21 @@ def test_near_misses_of_the_widened_patterns_are_not_pitches(text):
 
 def test_the_users_trade_is_an_answer_when_they_asked():
     assert grade("I make scheduling software for dental clinics.", context=ASKED).pitching == 1
+
+
+def test_the_hybrid_weights_were_never_trained_on_the_sets_that_judge_them():
+    """holdout10 and later decide and report the shipped model (tests/data/grading/README.md);
+    the weights file names what each axis was trained on, and every file it names exists."""
+    from sim.core.grading.hybrid_model import MODEL
+
+    data = DEV_FILE.parent
+    numbered = (re.fullmatch(r"holdout(\d*)_turns", path.stem) for path in data.glob("holdout*_turns.jsonl"))
+    judges = {m.group(0) for m in numbered if m and int(m.group(1) or 1) >= 10}
+    assert {"holdout10_turns", "holdout15_turns"} <= judges
+    for axis in AXES:
+        named = {name.strip() for name in MODEL["trained_on"][axis].split(",")}
+        assert not named & judges, axis
+        files = {name for name in named if (data / f"{name}.jsonl").is_file()}
+        assert "dev_turns" in files, axis
+        if axis != "helpfulness":  # helpfulness keeps hybrid-3's weights, described in words
+            assert files == named, axis
