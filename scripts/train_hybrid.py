@@ -487,6 +487,16 @@ def current_weights() -> dict:
     return json.loads(text[text.index("MODEL = ") + len("MODEL = "):])
 
 
+def report_held_out(title, held, train, configs):
+    """Print the rules' and each configuration's scores on a held-out set (None: skipped)."""
+    if held is None:
+        return
+    print(title)
+    print(line("rules", rules_scores(held[0], held[2])))
+    for config in configs:
+        print(line(config, fit_and_score(config, train, held)))
+
+
 def write_weights(config, dev, trained_on: str, keep=()):
     """Write the weights of `config` trained on `dev`; axes in `keep` are copied unchanged
     from the current file, with what they were trained on."""
@@ -560,10 +570,10 @@ def main() -> None:
     more = MORE + (ONE_AXIS if args.one_axis else []) + list(args.also_train)
     more += WITH_HOLDOUTS if args.with_holdouts else []
     fresh = join(featurise(TRAIN, get_embed()), *(featurise(path, get_embed()) for path in more))
-    # a holdout that is trained on is not reported as one
-    hold = None if args.with_holdouts else featurise(HOLDOUT, get_embed())
-    hold2 = featurise(HOLDOUT2, get_embed()) if HOLDOUT2.is_file() and not args.with_holdouts else None
-    hold3 = featurise(HOLDOUT3, get_embed()) if args.final and not args.with_holdouts else None
+    held_out = not args.with_holdouts  # a holdout that is trained on is not reported as one
+    hold = featurise(HOLDOUT, get_embed()) if held_out else None
+    hold2 = featurise(HOLDOUT2, get_embed()) if held_out and HOLDOUT2.is_file() else None
+    hold3 = featurise(HOLDOUT3, get_embed()) if held_out and args.final else None
     both = join(dev, fresh)
     is_dev = [True] * len(dev[0]) + [False] * len(fresh[0])
     is_fresh = [not x for x in is_dev]
@@ -574,11 +584,7 @@ def main() -> None:
         print(line("rules", rules_scores(dev[0], dev[2])))
         for config in args.configs:
             print(line(config, cross_validate(config, *dev)))
-        if hold is not None:
-            print("-- holdout")
-            print(line("rules", rules_scores(hold[0], hold[2])))
-            for config in args.configs:
-                print(line(config, fit_and_score(config, dev, hold)))
+        report_held_out("-- holdout", hold, dev, args.configs)
     print("== B. trained on dev + train_turns + train2_*" + (" + holdout..holdout9" if args.with_holdouts else ""))
     print("-- 5-fold CV on dev+train, all cases")
     print(line("rules", rules_scores(both[0], both[2])))
@@ -589,21 +595,10 @@ def main() -> None:
         print(line("rules", rules_scores(part[0], part[2])))
         for config in args.configs:
             print(line(config, cross_validate(config, *both, subset=subset)))
-    if hold is not None:
-        print("-- holdout")
-        print(line("rules", rules_scores(hold[0], hold[2])))
-        for config in args.configs:
-            print(line(config, fit_and_score(config, both, hold)))
-    if hold2 is not None:
-        print("-- holdout2 (another hand; never used to choose)")
-        print(line("rules", rules_scores(hold2[0], hold2[2])))
-        for config in args.configs:
-            print(line(config, fit_and_score(config, both, hold2)))
-    if hold3 is not None:
-        print("-- holdout3 (another hand; its pitching misses were read for rules-3, so not blind)")
-        print(line("rules", rules_scores(hold3[0], hold3[2])))
-        for config in args.configs:
-            print(line(config, fit_and_score(config, both, hold3)))
+    report_held_out("-- holdout", hold, both, args.configs)
+    report_held_out("-- holdout2 (another hand; never used to choose)", hold2, both, args.configs)
+    report_held_out("-- holdout3 (another hand; its pitching misses were read for rules-3, so not blind)",
+                    hold3, both, args.configs)
     if args.check:
         other = featurise(args.check, get_embed())
         print(f"== {args.check.name} (evaluation only; A then B)")
