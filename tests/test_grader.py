@@ -610,23 +610,70 @@ def test_near_misses_of_the_widened_patterns_are_not_pitches(text):
     assert grade(text).pitching <= 1
 
 
+# rules-5: what the user sells named as the answer, brags and explicit asks, from the
+# misses on the labeled sets by other hands (holdout10-15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onboarding is exactly what our scheduler was built to fix.",
+        "Honestly, that's literally what I do for small clinics.",
+        "The dashboard we sell does that comparison automatically.",
+        "We're the strongest option in the region for this, honestly.",
+        "We publish every audit in full, which almost nobody here does.",
+        "I'm running a negotiation workshop next month, you might like it.",
+        "Come see us, we're in hall 2, stand 14.",
+    ],
+)
+def test_what_the_user_sells_named_as_the_answer_is_promotion(text):
+    assert grade(text).pitching == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shall I send the contract over tonight?",
+        "Let's put a call in the diary for next week.",
+        "Could I swing by your office on Friday to show you the kit?",
+        "I'll have our sales team call you on Monday.",
+        "Would you pass my details on to your director?",
+        "Book a discovery call with me and I'll send the rest.",
+        "I'll sort the paperwork for free if you let us quote on the next job.",
+        "Whatever you can manage, even a few cents.",
+    ],
+)
+def test_asks_to_commit_meet_or_pass_the_user_on_are_asks(text):
+    assert grade(text).pitching == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our house was built in the sixties, so I know that damp smell.",
+        "The tool we use at work flags that automatically.",
+        "It would help me to understand how the rota works.",
+        "Did you get to leave the samples at the lab?",
+        "My team built a shed together last summer.",
+        "Which stand are you on?",
+    ],
+)
+def test_near_misses_of_the_rules_5_patterns_are_not_pitches(text):
+    assert grade(text).pitching <= 1
+
+
 def test_the_users_trade_is_an_answer_when_they_asked():
     assert grade("I make scheduling software for dental clinics.", context=ASKED).pitching == 1
 
 
 def test_the_hybrid_weights_were_never_trained_on_the_sets_that_judge_them():
-    """holdout10 and later decide and report the shipped model (tests/data/grading/README.md);
+    """holdout16 and later decide and report the shipped model (tests/data/grading/README.md);
     the weights file names what each axis was trained on, and every file it names exists."""
     from sim.core.grading.hybrid_model import MODEL
 
     data = DEV_FILE.parent
     numbered = (re.fullmatch(r"holdout(\d*)_turns", path.stem) for path in data.glob("holdout*_turns.jsonl"))
-    judges = {m.group(0) for m in numbered if m and int(m.group(1) or 1) >= 10}
-    assert {"holdout10_turns", "holdout15_turns"} <= judges
+    judges = {m.group(0) for m in numbered if m and int(m.group(1) or 1) >= 16}
+    assert {"holdout16_turns", "holdout19_turns"} <= judges
     for axis in AXES:
         named = {name.strip() for name in MODEL["trained_on"][axis].split(",")}
         assert not named & judges, axis
-        files = {name for name in named if (data / f"{name}.jsonl").is_file()}
-        assert "dev_turns" in files, axis
-        if axis != "helpfulness":  # helpfulness keeps hybrid-3's weights, described in words
-            assert files == named, axis
+        assert "dev_turns" in named and all((data / f"{name}.jsonl").is_file() for name in named), axis

@@ -124,6 +124,24 @@ PROMOTION = words(
     r"(?:our|my) (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:[\w-]+ ){1,3}?(?:are|is) (?:\w+ )?(?:built|designed|made) (?:for|around) "
     r"(?:exactly |precisely )?(?:this|that|you|people like you|[\w-]+ like (?:you|yours))\b",
     r"what (?:our|my) (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:[\w-]+ ){1,3}?(?:are|is) (?:\w+ )?(?:built|designed|made) for",
+    # rules-5: "that's literally what I do", "what we built Hirewire to stop", "our engine was built to fix"
+    r"(?:exactly|literally|precisely|basically) what (?:i|we) (?:do|sell|offer|built|make|fix)\b",
+    r"what (?:i|we) built (?:[\w-]+ ){1,2}(?:to|for)\b",
+    r"(?:our|my) (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:[\w-]+ ){0,2}[\w-]+ (?:was|were) (?:\w+ )?(?:built|designed|made) (?:for|to)\b",
+    r"(?:tool|app|platform|product|software|service|device|engine|plugin|dashboard|reviewer|course|programme|program|system)s? "
+    r"(?:that )?(?:i|we|my team|our team) (?:sell|make|built|build|developed|designed|offer|run)\b",
+    r"(?:my|our) team built (?:it|this|that|one)\b",
+    r"exactly what \w+ (?:kills|stops|removes|eliminates|prevents|automates|catches|replaces)\b",
+    r"(?:that's|that is|it's|it is|this is|which is)(?: \w+)? (?:exactly |very much |squarely |right in )?(?:my|our) "
+    r"(?:field|world|wheelhouse|specialty|speciality|niche|bread and butter|whole (?:model|business))\b",
+    r"happens to be (?:my|our) (?:whole |entire )?(?:model|business|job|field|specialty|speciality|product|service)",
+    r"(?:heart|core) of what (?:my|our|we|i) ",
+    r"i (?:coach|train|teach|help|advise) (?:\w+ ){0,2}(?:on|with) (?:exactly|precisely|just) (?:this|that)\b",
+    r"(?:i'm|i am|we're|we are) (?:running|hosting|launching|teaching|putting on) (?:an?|my|our) (?:[\w-]+ ){0,3}"
+    r"(?:webinar|workshop|course|masterclass|bootcamp|retreat|seminar|training|cohort)s?\b",
+    r"(?:we're|we are|i'm|i am|find us|come find us) (?:in|at|on) (?:hall|stand|booth|table) \w+",
+    r"(?:our|my) (?:[\w'-]+ ){0,2}(?:stand|booth)\b(?! (?:on|about|is that))",
+    r"\bours (?:came|won|beat|is the only|are the only|costs? (?:less|half)|lasts? (?:longer|twice)|(?:is|are) (?:made|knitted|built|certified|rated|tested|proven))\b",
 )
 
 # Talk about what the user is building or good at: an answer when asked, a pitch when not.
@@ -136,7 +154,7 @@ SELF_PROMOTION = words(
     r"i(?:'m| am) known for", r"i(?:'ve| have) won", r"(?:i|we|i've|we've|i was|we were) (?:been )?featured (?:in|on)",
     r"(?:my|our) (?:clients|customers|users) (?:love|rave)",
     r"i(?:'ve| have) worked with (?:\w+ ){0,2}(?:brands|companies|clients|fortune)", r"i(?:'m| am) (?:the|an?) (?:go-to|leading|top)",
-    r"(?:customers|clients|users) see (?:a |about )?\d+", r"(?:raising|looking for) (?:investors|funding|a seed|our seed|a round)",
+    r"(?:customers|clients|users) see (?:a |about )?\d+", r"(?:raising|looking for) (?:angel |seed |new |more |some )?(?:investors|funding|backers|a seed|our seed|a round)",
     r"(?:specialize|specialise|focus) (?:\w+ )?in exactly", r"(?:that's|this is) (?:exactly )?what i do",
     r"i have (?:a|the) (?:solution|product|tool|fix|service) for", r"my (?:talk|session|panel|workshop|keynote)",
     r"as an? (?:\w+ )?(?:advisor|adviser|consultant|coach|recruiter|agent|broker|planner|expert)\b",
@@ -171,6 +189,10 @@ BUSINESS_SELF = words(
     r"i (?:wrote|published|self-published) (?:a|an|my) (?:[\w-]+ ){0,3}(?:book|e-?book|guide|workbook|course)\b",
     r"we (?:build|sell|offer|provide|install|supply|distribute|manufacture) \w+",
     r"i (?:make|build|sell|design|develop) (?:[\w-]+ ){0,3}(?:software|apps?|tools?|platforms?|products?|systems?) for",
+    # rules-5: a trade named by what it does
+    r"(?:we|i) (?:also )?(?:do|run|offer|provide|sell) (?:[\w-]+,? ){0,4}(?:software|audits?|telematics|tracking|surveys?|consulting|"
+    r"consultations|coaching|sessions|recruitment|recruiting|placements?|payroll|bookkeeping|installs?|installation|inspections?|"
+    r"assessment days|training days|mock \w+ days?)\b",
 )
 
 # A trade that sells services ("I'm a grant writer ... I can write yours for 10%"): the
@@ -195,8 +217,8 @@ WE = words(r"we", r"our", r"we're", r"we've")
 STEERING = words(
     r"(?:what's|what is|do you have) (?:a |your |the |any )?(?:\w+ )?budget",
     r"budget (?:line|allocated|for next year)",
-    r"who (?:signs off on|makes|handles|approves|owns|decides on) (?:the )?(?:\w+ )?(?:purchas\w*|"
-    r"buying|vendors?|software|budget|decisions?|tools?)",
+    r"who (?:signs off on|makes|handles|approves|owns|decides on|looks after|runs) (?:the )?(?:\w+ )?(?:purchas\w*|"
+    r"buying|vendors?|software|budget|decisions?|tools?|partnerships?|procurement|suppliers?|sponsorships?)",
     r"decision[- ]maker", r"are you the (?:right )?person (?:to talk to|who)",
     r"who(?:'s| is) the (?:right )?person (?:to talk to|i should|at)", r"are you (?:guys )?looking for (?:a|an|any) \w+",
     r"(?:your|the) (?:procurement|purchasing) (?:process|team|office|people|lead|contact|cycle)", r"who(?:'s| is) (?:in|on|your) procurement",
@@ -210,7 +232,23 @@ CALL_TO_ACTION = words(
     r"demo (?:call|this week|next week|for you|of our)", r"(?:set up|book|schedule) (?:a|some) demo",
     r"(?:free|\d+-day|[a-z]+-day) trial", r"trial link", r"(?:start|get you|set you up with) (?:on )?a trial",
     r"free pilots?", r"pilot our",
-    r"book (?:a|some) (?:call|meeting|time|demo|slot)",
+    r"book (?:a|some) (?:[\w-]+ ){0,2}?(?:call|meeting|time|demo|slot|consultation)",
+    # rules-5: asks to commit, meet, sign or pass the user on
+    r"(?:let's|let us) (?:put|get|pop|pencil|stick) (?:a|something|some time|a date|a call|a meeting) (?:\w+ )?in (?:the|your|our) (?:diary|diaries|calendar|calendars)",
+    r"(?:shall|should|can|could|may) i (?:send|email|get|drop) (?:you )?(?:over )?(?:the|our|my|an?) (?:[\w-]+ ){0,2}"
+    r"(?:agreement|contract|proposal|quote|paperwork|terms|sow|statement of work|order form)",
+    r"(?:could|can|may|shall) i (?:drop|swing|stop|come|pop) (?:by|round|over|in)\b(?: [\w-]+){0,5}? to (?:show|demo|walk)",
+    r"(?:leave|drop|send|bring) (?:off )?(?:you )?(?:some |a few |a )?(?:samples?|sample box(?:es)?)\b",
+    r"(?:i'll|i will|let me) have (?:our|my) (?:[\w-]+ ){0,2}(?:team|rep|colleague|engineer|specialist|person|people|office) "
+    r"(?:call|email|contact|ring|reach out to|get in touch with) you",
+    r"pass (?:my|our) (?:details|name|number|card|cv|resume|info|contact)(?: details)? (?:on|along|to)",
+    r"(?:that'd|that would|it'd|it would) (?:really )?help (?:us|me) (?:a lot|loads|massively|hugely|enormously|out)",
+    r"if you let (?:us|me) (?:quote|bid|pitch|use (?:you|your)|pilot|demo|feature|list)\b",
+    r"(?:if you're|if you are) open to (?:a|an) (?:quote|demo|call|trial|pilot|meeting|proposal)",
+    r"consider me for", r"(?:call|meeting|consultation|session) with me\b(?! if)",
+    r"here's the (?:donation|giving|sign-?up|pledge) link", r"here's the link to (?:donate|give|sign up|pledge)", r"give before (?:midnight|tonight|friday|the)",
+    r"even a few (?:cents|pennies|dollars|bucks|quid|pence)", r"even a tiny (?:donation|gift|amount|bit)",
+    r"(?:could|would|will|can) you (?:\w+ )?(?:volunteer|give us (?:an hour|a few hours|some time))\b",
     r"(?:hop|jump|get you|get on) on a (?:quick )?call",
     r"(?:\d+|five|ten|fifteen|twenty|thirty)[- ]minute (?:call|chat|demo|meeting|walkthrough)",
     r"(?:set up|schedule) (?:a|some) (?:call|time|meeting|chat|visit)",
@@ -330,6 +368,13 @@ BRAG = words(
     r"(?:our|my) (?:placement|success|retention|satisfaction|approval|close|win|conversion) (?:rate|scores?|numbers)",
     r"(?:written up|featured|profiled|covered) (?:in|by)", r"(?:it's|it is) (?:kind of )?a gift", r"still the thing i'm proudest",
     r"i(?:'ve| have) (?:done|run|built|led|installed|trained|coached|placed) (?:over |more than |something like |about )?" + NUM + r" (?:of (?:those|them|these)|\w+)",
+    # rules-5: "we're the strongest option", "which almost nobody here does", "a really good track record"
+    r"(?:we're|we are|i'm|i am) (?:honestly |probably |easily |by far |clearly )?the (?:strongest|best|cheapest|fastest|safest|obvious|right|only) "
+    r"(?:option|choice|fit|partner|people|team|firm|provider|supplier)",
+    r"(?:almost |virtually )?(?:nobody|no one|no-one) else (?:here |in (?:the|this) \w+ )?(?:does|do|offers?|has)\b",
+    r"which (?:almost |virtually )?(?:nobody|no one|no-one) (?:else )?(?:here |in (?:the|this) \w+ )?(?:does|do|offers?|has)\b",
+    r"(?:really |very )?(?:good|great|strong|excellent|proven|solid) track record",
+    r"we(?:'re| are) (?:onboarding|signing|rolling out (?:to|at|in)|live (?:in|at|with)) (?:\w+ ){0,1}" + NUM + r" \w+",
 )
 
 # A persuader's ask to commit now (donate more, sign, book, try one session, take a code).
