@@ -178,6 +178,14 @@ def test_the_tip_is_specific_and_differs_between_a_pitch_and_a_good_question():
     assert "ask" in pitch.tip.lower()
 
 
+def test_a_good_question_with_a_plug_attached_is_told_to_keep_the_question():
+    plugged = grade("Tripled overnight — how did the team cope that first week? Our chatbot handles surges automatically.")
+    plain = grade("Our chatbot handles surges automatically, it's the best on the market.")
+    assert plugged.pitching == plain.pitching == 2
+    assert "keep the rest: your question" in plugged.tip
+    assert plain.tip.startswith("Park your own pitch")
+
+
 def test_grades_are_deterministic_and_versioned():
     text = "So you lost two agents right when tickets tripled. What would help most this month?"
     first, second = grade(text), grade(text)

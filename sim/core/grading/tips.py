@@ -137,6 +137,13 @@ def write_tip(
         )
     if help_.strings:
         return f"Offer the help with nothing in return; {they} will remember the help, not the trade."
+    if pitching == 2 and (listen.follow_ups or listen.reflections):
+        # they listened, then sold: say which part to keep
+        kept = "question" if listen.follow_ups else "reflection"
+        return (
+            f"Cut the plug and keep the rest: your {kept} was the connecting part, and people tune out "
+            "once the talk turns to what you sell."
+        )
     if pitching == 2:
         return (
             f"Park your own pitch. Ask {who} about {about} first; people tune out once the talk "
