@@ -662,6 +662,8 @@ def test_asks_to_commit_meet_or_pass_the_user_on_are_asks(text):
         "Did you get to leave the samples at the lab?",
         "My team built a shed together last summer.",
         "Which stand are you on?",
+        "We do sessions at my gym on Tuesdays, it keeps me sane.",
+        "Would you like to book a follow-up session with me next week?",
     ],
 )
 def test_near_misses_of_the_rules_5_patterns_are_not_pitches(text):

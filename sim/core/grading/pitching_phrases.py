@@ -191,8 +191,9 @@ BUSINESS_SELF = words(
     r"i (?:make|build|sell|design|develop) (?:[\w-]+ ){0,3}(?:software|apps?|tools?|platforms?|products?|systems?) for",
     # rules-5: a trade named by what it does
     r"(?:we|i) (?:also )?(?:do|run|offer|provide|sell) (?:[\w-]+,? ){0,4}(?:software|audits?|telematics|tracking|surveys?|consulting|"
-    r"consultations|coaching|sessions|recruitment|recruiting|placements?|payroll|bookkeeping|installs?|installation|inspections?|"
+    r"consultations|coaching|recruitment|recruiting|placements?|payroll|bookkeeping|installs?|installation|inspections?|"
     r"assessment days|training days|mock \w+ days?)\b",
+    r"(?:we|i) (?:also )?(?:run|offer|provide|sell) (?:[\w-]+,? ){0,4}sessions\b",  # not "we do sessions at my gym"
 )
 
 # A trade that sells services ("I'm a grant writer ... I can write yours for 10%"): the
@@ -245,7 +246,7 @@ CALL_TO_ACTION = words(
     r"(?:that'd|that would|it'd|it would) (?:really )?help (?:us|me) (?:a lot|loads|massively|hugely|enormously|out)",
     r"if you let (?:us|me) (?:quote|bid|pitch|use (?:you|your)|pilot|demo|feature|list)\b",
     r"(?:if you're|if you are) open to (?:a|an) (?:quote|demo|call|trial|pilot|meeting|proposal)",
-    r"consider me for", r"(?:call|meeting|consultation|session) with me\b(?! if)",
+    r"consider me for", r"(?:call|meeting|consultation) with me\b(?! if)",
     r"here's the (?:donation|giving|sign-?up|pledge) link", r"here's the link to (?:donate|give|sign up|pledge)", r"give before (?:midnight|tonight|friday|the)",
     r"even a few (?:cents|pennies|dollars|bucks|quid|pence)", r"even a tiny (?:donation|gift|amount|bit)",
     r"(?:could|would|will|can) you (?:\w+ )?(?:volunteer|give us (?:an hour|a few hours|some time))\b",
