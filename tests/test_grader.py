@@ -675,14 +675,14 @@ def test_the_users_trade_is_an_answer_when_they_asked():
 
 
 def test_the_hybrid_weights_were_never_trained_on_the_sets_that_judge_them():
-    """holdout16 and later decide and report the shipped model (tests/data/grading/README.md);
+    """holdout20 and later decide and report the shipped model (tests/data/grading/README.md);
     the weights file names what each axis was trained on, and every file it names exists."""
     from sim.core.grading.hybrid_model import MODEL
 
     data = DEV_FILE.parent
     numbered = (re.fullmatch(r"holdout(\d*)_turns", path.stem) for path in data.glob("holdout*_turns.jsonl"))
-    judges = {m.group(0) for m in numbered if m and int(m.group(1) or 1) >= 16}
-    assert {"holdout16_turns", "holdout19_turns"} <= judges
+    judges = {m.group(0) for m in numbered if m and int(m.group(1) or 1) >= 20}
+    assert {"holdout20_turns", "holdout23_turns"} <= judges
     for axis in AXES:
         named = {name.strip() for name in MODEL["trained_on"][axis].split(",")}
         assert not named & judges, axis
