@@ -20,9 +20,9 @@ RULES_VERSION = "rules-5"
 # with embed=: the rules plus sentence-embedding similarities, weights trained on our own
 # labeled turns and on the labeled sets by other hands: for pitching up to holdout19
 # (hybrid-8), for helpfulness up to holdout15 (hybrid-7), for listening up to holdout9
-# (hybrid-6). Each axis stopped where training on more fell under its F1 target on the
-# 120 shared turns; each step was chosen on blind sets by fresh hands. See
-# scripts/train_hybrid.py.
+# (hybrid-6). Listening and helpfulness stop where training on more sets fell under their
+# F1 targets on the 120 shared turns; the later sets judge the weights. Each step was
+# chosen on blind sets by fresh hands. See scripts/train_hybrid.py.
 HYBRID_VERSION = "hybrid-8+rules-5"
 GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 
