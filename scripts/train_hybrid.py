@@ -21,9 +21,9 @@ weights file the step before wrote, with rules-5:
 
 The first ("hybrid-7") was run on the hybrid-6 weights file (commit 023f3ca):
 helpfulness and pitching are retrained on rules-5's signals with every labeled set by
-other hands up to holdout15 added, and listening keeps hybrid-6's weights, which come from `--with-holdouts --write
-hybrid-6 --keep helpfulness` run on the hybrid-3 weights file (commit c1a4482) with
-rules-4: holdout..holdout9 added. Trained with holdout10-15 too, listening did better on
+other hands up to holdout15 added, and listening keeps hybrid-6's weights, which come
+from `--with-holdouts --write hybrid-6 --keep helpfulness` run on the hybrid-3 weights
+file (commit c1a4482) with rules-4: holdout..holdout9 added. Trained with holdout10-15 too, listening did better on
 the blind holdout16+17 (Spearman 0.816 -> 0.822, F1 equal) but fell under the issue's F1
 target on the 120 shared turns (0.850 -> 0.840), so it was not shipped.
 Judged on fresh blind pairs of sets, scored per model by rules written down before each
@@ -37,8 +37,9 @@ issue's closing note):
   holdout18+holdout19: H 0.812/0.838 -> 0.816/0.838, P 0.744/0.741 -> 0.755/0.745. On
   holdout16+holdout17 afterwards it was about neutral (P 0.777/0.774 -> 0.791/0.772).
 - then "hybrid-8" (run on the hybrid-7 file, commit e2f7e47: pitching retrained with
-  holdout16-19 added), on holdout20+holdout21: P 0.659/0.708 -> 0.701/0.724, the rest unchanged; and on
-  holdout22+holdout23, which played no part in choosing it: P 0.679/0.750 -> 0.703/0.757.
+  holdout16-19 added), on holdout20+holdout21: P 0.659/0.708 -> 0.701/0.724, the rest
+  unchanged; and on holdout22+holdout23, which played no part in choosing it: P
+  0.679/0.750 -> 0.703/0.757.
   Helpfulness retrained the same way fell under its F1 target on the 120 (0.851 -> 0.837).
 - hybrid-6 (session 13), on holdout10+holdout11 and holdout12+holdout13: L 0.756/0.839 ->
   0.786/0.852 and 0.834/0.902 -> 0.850/0.923; P 0.766/0.750 -> 0.794/0.780 and 0.807/0.785
@@ -585,14 +586,14 @@ def main() -> None:
     TRUST_RULES_ASK = args.trust_ask
     if args.keep and not args.write:
         parser.error("--keep only applies with --write")
+    if args.with_holdouts and not 2 <= args.with_holdouts <= LAST_TRAINED_HOLDOUT:
+        parser.error(f"--with-holdouts takes 2..{LAST_TRAINED_HOLDOUT}: later sets judge the shipped weights")
     if args.write and (BOUND is not None or SHIFT):
         parser.error("--bound and --shift are for experiments; the app does not apply them")
     DEV_WEIGHT = args.dev_weight
 
     dev = featurise(DEV, get_embed())
     more = MORE + (ONE_AXIS if args.one_axis else []) + list(args.also_train)
-    if args.with_holdouts and not 2 <= args.with_holdouts <= LAST_TRAINED_HOLDOUT:
-        parser.error(f"--with-holdouts takes 2..{LAST_TRAINED_HOLDOUT}: later sets judge the shipped weights")
     more += with_holdouts(args.with_holdouts) if args.with_holdouts else []
     fresh = join(featurise(TRAIN, get_embed()), *(featurise(path, get_embed()) for path in more))
     held_out = not args.with_holdouts  # a holdout that is trained on is not reported as one

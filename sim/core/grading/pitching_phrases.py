@@ -68,7 +68,7 @@ PROMOTION = words(
     r"take \d+|just launched|launched|are launching|'re launching|do exactly|do that for|work with "
     r"(?:\d+|dozens|hundreds)|make (?:a|an|the)\s+[\w-]+\s+(?:platform|tool|app|product|software))",
     r"(?:that's|this is|which is) (?:exactly )?(?:what (?:we|our [\w-]+) (?!did\b|tried\b|had\b|used\b|went\b)|why (?:we|our)|what you need)",
-    r"exactly what \w+ (?:does|do|solves|fixes|is built for)",
+    r"exactly what \w+ (?:does|do|solves|fixes|is built for|kills|stops|removes|eliminates|prevents|automates|catches|replaces)",
     r"you (?:need|should get|should try|want) (?:a|an|our|better|some) (?:[\w-]+ ){0,3}"
     r"(?:software|tool|platform|app|crm|system|solution|service)",
     r"the kind of thing (?:my|our|we|i) \w+", r"i sell for \w+",
@@ -131,7 +131,6 @@ PROMOTION = words(
     r"(?:tool|app|platform|product|software|service|device|engine|plugin|dashboard|reviewer|course|programme|program|system)s? "
     r"(?:that )?(?:i|we|my team|our team) (?:sell|make|built|build|developed|designed|offer|run)\b",
     r"(?:my|our) team built (?:it|this|that|one)\b",
-    r"exactly what \w+ (?:kills|stops|removes|eliminates|prevents|automates|catches|replaces)\b",
     r"(?:that's|that is|it's|it is|this is|which is)(?: \w+)? (?:exactly |very much |squarely |right in )?(?:my|our) "
     r"(?:field|world|wheelhouse|specialty|speciality|niche|bread and butter|whole (?:model|business))\b",
     r"happens to be (?:my|our) (?:whole |entire )?(?:model|business|job|field|specialty|speciality|product|service)",
