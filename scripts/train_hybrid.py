@@ -41,6 +41,10 @@ issue's closing note):
   unchanged; and on holdout22+holdout23, which played no part in choosing it: P
   0.679/0.750 -> 0.703/0.757.
   Helpfulness retrained the same way fell under its F1 target on the 120 (0.851 -> 0.837).
+- rules-6 (session 15) keeps hybrid-8's weights verbatim: they were fitted at commit
+  bdfe6ed, on rules-5's signals, so rerun the two steps there to rebuild them byte for
+  byte. rules-6 changes the signals of six of the turns they learnt from; it was judged
+  with the weights kept, on holdout28-31 (the six-cell mean 0.8247 -> 0.8254).
 - hybrid-6 (session 13), on holdout10+holdout11 and holdout12+holdout13: L 0.756/0.839 ->
   0.786/0.852 and 0.834/0.902 -> 0.850/0.923; P 0.766/0.750 -> 0.794/0.780 and 0.807/0.785
   -> 0.805/0.794.

@@ -687,3 +687,73 @@ def test_the_hybrid_weights_were_never_trained_on_the_sets_that_judge_them():
         named = {name.strip() for name in MODEL["trained_on"][axis].split(",")}
         assert not named & judges, axis
         assert "dev_turns" in named and all((data / f"{name}.jsonl").is_file() for name in named), axis
+
+
+# rules-6: the user's own side offered for their stated need, with nothing wanted back, is
+# not a pitch (the guidelines count promotion and asks for the user's own benefit)
+STUDENT = PersonaBrief(
+    name="Amara Okafor",
+    role="Final-year computer science student",
+    event="University careers fair, hallway",
+    card="Amara is hunting for a summer internship in data engineering and has had no replies yet.",
+)
+HUNTING = [ContextLine("persona", "I'm hunting for a data engineering internship and nobody has replied to me yet.")]
+HIRE_Q = [ContextLine("persona", "Do you guys ever hire interns?")]
+LIBRARIAN = PersonaBrief(
+    name="Tomás Reyes",
+    role="Branch librarian",
+    event="Digital inclusion meetup",
+    card="Tomás runs a coding club for teenagers at his branch library, but half of its laptops no longer boot.",
+)
+LAPTOPS = [ContextLine("persona", "The laptops are the real problem. Half of them won't boot any more.")]
+
+
+@pytest.mark.parametrize(
+    "text, context, persona",
+    [
+        ("Our data team takes two interns every summer. Email Rosa Lindqvist, she runs it, and say I sent you.",
+         HUNTING, STUDENT),
+        ("We do, and you'd be a good fit once you finish the course. I'll pass your CV to our lead, Marta Ruiz.",
+         HIRE_Q, STUDENT),
+        ("My office is replacing about thirty laptops in March. I'll ask our IT lead whether we can donate some to your club.",
+         LAPTOPS, LIBRARIAN),
+    ],
+)
+def test_the_users_own_side_offered_for_their_need_is_not_a_pitch(text, context, persona):
+    g = grade(text, context=context, persona=persona)
+    assert g.pitching <= 1
+    assert g.helpfulness >= 2
+
+
+@pytest.mark.parametrize(
+    "text, context, persona",
+    [
+        # recruiting them is what the user wants
+        ("We're hiring data engineers and you'd be a great fit. Talk to us before you sign anywhere else.",
+         HUNTING, STUDENT),
+        # the user's product, offered as help
+        ("Our platform handles exactly that. I'll send you a free trial link tonight.", SURGE, ELENA),
+    ],
+)
+def test_recruiting_them_or_offering_the_product_stays_a_pitch(text, context, persona):
+    assert grade(text, context=context, persona=persona).pitching >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kai on our platform team rebuilt that routing last year. I'll introduce you.",
+        "Use my name with their recruiter, she's lovely.",
+        "Our office has a budget line for conference travel, which is the only reason I'm here.",
+    ],
+)
+def test_near_misses_of_promotion_in_rules_6_are_not_pitches(text):
+    assert grade(text).pitching <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Honestly, I basically run our whole support team now.", "My output doubled once I went back to the office."],
+)
+def test_brags_about_the_users_own_standing_are_promotion(text):
+    assert grade(text).pitching == 2

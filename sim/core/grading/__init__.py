@@ -1,8 +1,8 @@
 """The turn grader: listening, helpfulness and pitching, 0-3 each, with evidence quoted
 from the user's own words and one tip. Pure Python, deterministic, fast.
 
-    grade_turn(persona, context, user_turn) -> Grade              rules only ("rules-5")
-    grade_turn(persona, context, user_turn, embed=f) -> Grade     hybrid ("hybrid-8+rules-5")
+    grade_turn(persona, context, user_turn) -> Grade              rules only ("rules-6")
+    grade_turn(persona, context, user_turn, embed=f) -> Grade     hybrid ("hybrid-8+rules-6")
     prepare_hybrid(f)                                             embed the prototypes once
     warm_hybrid(persona, context, f)       embed their card and last line before the user speaks
     session_metrics(turns) -> SessionMetrics   (in sim.core.grading.metrics)

@@ -16,14 +16,15 @@ from sim.core.grading.text import HEAD_CHARS, TAIL_CHARS
 from sim.core.grading.tips import TipContext, about_what_they_said, topic_of, write_tip
 from sim.core.grading.types import ContextLine, Evidence, Grade, PersonaBrief, Signal
 
-RULES_VERSION = "rules-5"
+RULES_VERSION = "rules-6"
 # with embed=: the rules plus sentence-embedding similarities, weights trained on our own
 # labeled turns and on the labeled sets by other hands: for pitching up to holdout19
 # (hybrid-8), for helpfulness up to holdout15 (hybrid-7), for listening up to holdout9
 # (hybrid-6). Listening and helpfulness stop where training on more sets fell under their
 # F1 targets on the 120 shared turns; the later sets judge the weights. Each step was
-# chosen on blind sets by fresh hands. See scripts/train_hybrid.py.
-HYBRID_VERSION = "hybrid-8+rules-5"
+# chosen on blind sets by fresh hands. See scripts/train_hybrid.py. The weights were fitted
+# on rules-5's signals; rules-6 changes the signals of six of the turns they learnt from.
+HYBRID_VERSION = "hybrid-8+rules-6"
 GRADER_VERSION = RULES_VERSION  # the rules-only grade (embed=None)
 
 NEUTRAL_PERSONA = PersonaBrief(name="them")
@@ -49,8 +50,8 @@ def grade_turn(
 
     With `embed` (texts -> unit vectors, e.g. the engine's sentence-embedding model) the
     hybrid grader moves the rules' levels using similarities of meaning; its grades carry
-    grader_version "hybrid-8+rules-5". Without it, the rules alone ("rules-5"). If `embed` fails,
-    the rules' grade is returned, marked "rules-5"."""
+    grader_version "hybrid-8+rules-6". Without it, the rules alone ("rules-6"). If `embed` fails,
+    the rules' grade is returned, marked "rules-6"."""
     try:
         if embed is None:
             return _grade(persona, context, user_turn)

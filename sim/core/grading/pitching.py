@@ -29,17 +29,23 @@ class PitchSignals:
 def detect_pitching(turn: Turn) -> PitchSignals:
     found = PitchSignals()
     helping_them = turn.has(lx.OFFER_COMMIT)
+    # "You'd be a good fit" answering "do you hire?" answers their question; unasked, it recruits
+    asked_about_hiring = _asked_about_hiring(turn)
+    gift = _gift(turn, asked_about_hiring)
     for index, part in enumerate(turn.parts):
         ask = lx.CALL_TO_ACTION.search(part.text) or lx.COMMIT_ASK.search(part.text)
         if ask and _their_stance(turn, part, ask):
             ask = None  # "It sounds like you'd rather not get shown a demo" reflects them
         contact = lx.CONTACT_ASK.search(part.text)
-        promo = lx.PROMOTION.search(part.text) or _claim(turn, part) or _brag(part)
+        recruit = None if asked_about_hiring else lx.RECRUITING.search(part.text)
+        promo = lx.PROMOTION.search(part.text) or recruit or _claim(turn, part) or _brag(part)
         if promo is None and not turn.asked_about_user:
             promo = lx.SELF_PROMOTION.search(part.text) or _unasked_business(turn, part)
         steer = lx.STEERING.search(part.text)
-        if steer and _their_topic(turn, steer.group()):
-            steer = None  # "Who approves the budget?" after they raised the budget is a follow-up
+        if steer and (_their_topic(turn, steer.group()) or _OWN_BUDGET.search(part.text[: steer.start()])):
+            steer = None  # "Who approves the budget?" after they raised it is a follow-up; "our budget line" is ours
+        if gift and not lx.PRODUCT_OF_OURS.search(part.text):
+            promo = steer = None  # their need met from the user's side: the user's, not a pitch
         if ask:
             found.asks += 1
             turn.add_match(Signal.CALL_TO_ACTION, "pitching", part, ask, whole=True)
@@ -115,6 +121,29 @@ _DELIVERY = re.compile(
 def _brag(part):
     """Achievements, records and hype said of the user's own side (I, we, my, our)."""
     return lx.BRAG.search(part.text) if part.first_person else None
+
+
+def _gift(turn: Turn, asked_about_hiring: bool) -> bool:
+    """The user's own side offered for a need the persona stated, with nothing wanted back:
+    "Our data team takes two interns every summer; email Rosa and say I sent you." The
+    guidelines count promotion and asks for the user's own benefit; this is neither. Any
+    ask, strings or product offered as help in the turn rules it out."""
+    if any(turn.has(p) for p in (lx.CALL_TO_ACTION, lx.COMMIT_ASK, lx.STRINGS, lx.PRODUCT_AS_HELP)):
+        return False
+    if turn.has(lx.RECRUITING) and not asked_about_hiring:
+        return False  # recruiting them is what the user wants
+    if not (turn.has(lx.OFFER_COMMIT) or turn.has(lx.GIFT_ROUTE) or turn.has(lx.NAMED_CONTACT)):
+        return False
+    return any(lx.OWN_SIDE_GIVES.search(part.text) and (part.overlap or part.overlap_profile) for part in turn.parts)
+
+
+def _asked_about_hiring(turn: Turn) -> bool:
+    """Their last line asks whether the user's side hires ("Do you guys ever hire coders?")."""
+    return "?" in turn.last_line and bool(lx.HIRING_WORD.search(turn.last_line))
+
+
+# "Our open-source office has a budget line...": the user's own budget, not fishing for theirs.
+_OWN_BUDGET = re.compile(r"\b(?:(?:our|my) (?:[\w-]+ ){0,4}?(?:has|have|had|got|with)|we(?:'ve| have| got| had)?) (?:an? |the |some )?$", re.I)
 
 
 def _their_topic(turn: Turn, phrase: str) -> bool:

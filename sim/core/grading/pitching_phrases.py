@@ -37,6 +37,10 @@ _NOT_A_PRODUCT = (
     r"rotation|policy|rules|process|story|situation|problem|issue|experience|case"
 )
 
+# "our platform team", "my app developers": people, not the product
+_NOT_A_TEAM = r"(?! (?:team|teams|group|squad|crew|lead|leads|people|folks|engineers?|developers?|org)\b)"
+_OUR_PRODUCT = r"(?:our|my) (?:[\w-]+ ){0,3}?" + _PRODUCT_NOUN + _NOT_A_TEAM
+
 _ORGANISATION = r"(?:startup|studio|agency|consultancy|firm|company|foundation|charity|organi[sz]ation|nonprofit|team|business)"
 
 _SELLING_VERB = (
@@ -45,13 +49,13 @@ _SELLING_VERB = (
 )
 
 PROMOTION = words(
-    r"(?:our|my) (?:[\w-]+ ){0,3}?" + _PRODUCT_NOUN,
+    _OUR_PRODUCT,
     r"(?:our|my) (?:[\w-]+ ){0,2}?" + _ORGANISATION + r" " + _SELLING_VERB,
     r"we at \w+ (?:have|has|are|published|built|offer|make|help)", r"my book",
-    r"(?:look at|check out|try|use|get|buy) (?:our|my) \w+",
+    r"(?:look at|check out|try|use|get|buy) (?:our|my) (?!name\b)\w+",
     # "Our chatbot deflects...", "our planters pay for themselves": a present-tense claim
     # about something of ours that is not a person, a place or the user's own team.
-    r"\bour (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:[\w-]+ ){0,2}?(?!(?:" + _NOT_A_PRODUCT + r")\b)[\w-]+ "
+    r"\bour (?!(?:" + _NOT_A_PRODUCT + r")\b)(?:(?!(?:" + _NOT_A_PRODUCT + r")\b)[\w-]+ ){0,2}?(?!(?:" + _NOT_A_PRODUCT + r")\b)[\w-]+ "
     r"(?:(?!was\b|is\b|has\b|does\b|says\b|thinks\b|wants\b|feels\b|needs\b|keeps\b|knows\b|likes\b|loves\b|hates\b)"
     r"[a-z]+s|lets you|helps you|is (?:the|built|designed)|spends only|can)\b(?=\s+[\w$])",  # a verb with an object, not "our young drivers."
     r"(?:our|my) (?:clients|customers|users|members|students) (?:see|get|save|love|report|usually|typically|average|land)",
@@ -321,8 +325,8 @@ CALL_TO_ACTION = words(
     r"subscribing|buying|investing|joining us|partnering)", r"(?:reasonable|competitive|friendly|special) (?:rates?|prices?|pricing)",
     r"hire me", r"work for you", r"(?:is|are) (?:your|ur) (?:[\w-]+ ){1,2}hiring",
     r"pass (?:it|this) to the hiring manager",
-    r"(?:would|could|will|can|want to|like to) (?:you )?(?:\w+ ){0,3}donat\w*", r"(?:make|making|consider) (?:a )?donation",
-    r"donate (?:today|tonight|now|\$|some|a little|what you can)", r"your donation", r"make a (?:gift|contribution)", r"would you (?:consider )?pledg\w*",
+    r"(?<!\bwe )(?<!\bi )(?<!\bwe'd )(?<!\bi'd )(?:would|could|will|can|want to|like to) (?:you )?(?:\w+ ){0,3}donat\w*", r"(?:make|making|consider) (?:a )?donation",
+    r"(?<!\bwe )(?<!\bwe can )(?<!\bwe could )(?<!\bi can )(?<!\bi could )donate (?:today|tonight|now|\$|some|a little|what you can)", r"your donation", r"make a (?:gift|contribution)", r"would you (?:consider )?pledg\w*",
     r"consider (?:giving|donating|supporting|chipping in)",
     r"would you (?:ever )?consider (?:a |an )?(?:[\w-]+ ){0,2}(?:gift|donation|pledge|contribution)", r"chip in", r"sponsor (?:us|our|me)",
     r"even \$\d+", r"i can sign you up", r"put you on (?:the|our) (?:beta|list|waitlist)",
@@ -375,6 +379,9 @@ BRAG = words(
     r"which (?:almost |virtually )?(?:nobody|no one|no-one) (?:else )?(?:here |in (?:the|this) \w+ )?(?:does|do|offers?|has)\b",
     r"(?:really |very )?(?:good|great|strong|excellent|proven|solid) track record",
     r"we(?:'re| are) (?:onboarding|signing|rolling out (?:to|at|in)|live (?:in|at|with)) (?:\w+ ){0,1}" + NUM + r" \w+",
+    # rules-6: "I basically run the whole department now", "my output doubled"
+    r"i (?:basically |pretty much |now |practically )?(?:run|lead|head|manage) (?:the|our|my) (?:whole|entire) \w+",
+    r"(?:my|our) (?:output|revenue|sales|productivity|numbers|income|margins?) (?:has |have )?(?:doubled|tripled|quadrupled)",
 )
 
 # A persuader's ask to commit now (donate more, sign, book, try one session, take a code).
@@ -436,4 +443,38 @@ PITCH_QUESTION_OPENER = re.compile(
     r"do you know (?:what|how much|how many)|did you know|ever thought about|what if (?:you|i told)|"
     r"would you be (?:open|interested)|are you (?:open|interested)|wouldn't it be|how much time)",
     I,
+)
+
+# rules-6: the user's own side offered for THEIR stated need, nothing wanted back ("my lab
+# takes two interns a year", "we're replacing our old laptops", "we fund community gardens").
+# The guidelines' pitching is promotion or asks for the user's benefit; this is neither.
+OWN_SIDE_GIVES = words(
+    r"(?:we're|we are|(?:team|company|office|lab|group|firm|department|agency|studio|school|hospital|unit)(?:'s| is)) "
+    r"(?:\w+ )?(?:hiring|recruiting)",
+    r"(?:take|takes|took|hire|hires|hiring|taking|host|hosts) (?:on )?(?:\w+ ){0,2}?(?:interns?|apprentices?|trainees?|"
+    r"placement students|fellows)\b",
+    r"we (?:fund|sponsor|support|donate to|give grants|give out grants|make grants|run a (?:\w+ )?(?:grant|fellowship|scholarship))",
+    r"(?:budget|money|funding|grants?|fund) (?:line )?(?:for|to) (?:sponsor|support|fund|donat)\w*",
+    r"(?:donate|give|lend|pass on|hand over) (?:\w+ ){0,3}?to (?:you|your)\b",
+    r"(?:retiring|decommissioning|getting rid of|replacing|clearing out|spare|surplus|leftover|unused) (?:\w+ ){0,3}?"
+    r"(?:laptops|computers|monitors|desks|chairs|equipment|kit|gear|tickets|seats|furniture|books|tablets|phones|supplies)",
+    r"volunteer (?:days?|programmes?|programs?|hours)",
+    r"(?:grant|funding|application|spring|fall|autumn|summer|winter|next) (?:cycle|round|call|window) (?:opens|is open|closes)",
+)
+
+# Something of the user's that is sold: a gift reading never covers it.
+PRODUCT_OF_OURS = words(_OUR_PRODUCT)
+
+# Recruiting the persona for the user's side: what the user wants, so never a gift.
+RECRUITING = words(
+    r"you'd be an? (?:great|perfect|good|strong|ideal) fit", r"fits? our (?:[\w-]+ ){0,3}(?:really |so |perfectly )?well",
+    r"(?:then )?talk to us", r"come (?:and )?(?:work|join) (?:for|with) us", r"join (?:us|our team)", r"we'd love to have you",
+)
+
+HIRING_WORD = words(r"hire|hires|hiring|openings?|vacanc(?:y|ies)|jobs?|positions|internships?|interns|apprenticeships?")
+
+# How a gift reaches them: a name they can use, a person to ask for.
+GIFT_ROUTE = words(
+    r"(?:say|tell (?:her|him|them)) (?:that )?i sent you", r"(?:use|mention|drop) my name",
+    r"here's the (?:link|form|posting|application|address)",
 )
