@@ -745,6 +745,7 @@ def test_recruiting_them_or_offering_the_product_stays_a_pitch(text, context, pe
         "Kai on our platform team rebuilt that routing last year. I'll introduce you.",
         "Use my name with their recruiter, she's lovely.",
         "Our office has a budget line for conference travel, which is the only reason I'm here.",
+        "I manage the whole rota myself and it's exhausting.",
     ],
 )
 def test_near_misses_of_promotion_in_rules_6_are_not_pitches(text):

@@ -142,7 +142,7 @@ def _asked_about_hiring(turn: Turn) -> bool:
     return "?" in turn.last_line and bool(lx.HIRING_WORD.search(turn.last_line))
 
 
-# "Our open-source office has a budget line...": the user's own budget, not fishing for theirs.
+# "Our club has a budget line for that": the user's own budget, not fishing for theirs.
 _OWN_BUDGET = re.compile(r"\b(?:(?:our|my) (?:[\w-]+ ){0,4}?(?:has|have|had|got|with)|we(?:'ve| have| got| had)?) (?:an? |the |some )?$", re.I)
 
 

@@ -380,7 +380,7 @@ BRAG = words(
     r"(?:really |very )?(?:good|great|strong|excellent|proven|solid) track record",
     r"we(?:'re| are) (?:onboarding|signing|rolling out (?:to|at|in)|live (?:in|at|with)) (?:\w+ ){0,1}" + NUM + r" \w+",
     # rules-6: "I basically run the whole department now", "my output doubled"
-    r"i (?:basically |pretty much |now |practically )?(?:run|lead|head|manage) (?:the|our|my) (?:whole|entire) \w+",
+    r"i (?:basically|pretty much|now|practically|effectively) (?:run|lead|head|manage) (?:the|our|my) (?:whole|entire) \w+",
     r"(?:my|our) (?:output|revenue|sales|productivity|numbers|income|margins?) (?:has |have )?(?:doubled|tripled|quadrupled)",
 )
 
