@@ -128,6 +128,8 @@ def _gift(turn: Turn, asked_about_hiring: bool) -> bool:
     "Our data team takes two interns every summer; email Rosa and say I sent you." The
     guidelines count promotion and asks for the user's own benefit; this is neither. Any
     ask, strings or product offered as help in the turn rules it out."""
+    if not turn.has(lx.OWN_SIDE_GIVES):
+        return False  # checked first: almost no turn offers anything of the user's side
     if any(turn.has(p) for p in (lx.CALL_TO_ACTION, lx.COMMIT_ASK, lx.STRINGS, lx.PRODUCT_AS_HELP)):
         return False
     if turn.has(lx.RECRUITING) and not asked_about_hiring:
